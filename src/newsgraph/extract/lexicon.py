@@ -20,7 +20,8 @@ NAME_PREFIXES = {
     "spokeswoman", "spokesperson", "leader", "supreme", "commander-in-chief", "chairman", "chairwoman",
     "chair", "director", "head", "ceo", "mp", "mep", "councillor", "councilor", "attorney", "former",
     "ex", "late", "acting", "outgoing", "incoming", "new", "opposition", "rebel", "militia", "police",
-    "comrade", "excellency", "his", "her", "hon", "honourable", "honorable", "haji", "hajji", "sayyed", "seyed", "sayed", "seyyed",
+    "comrade", "excellency", "his", "her", "hon", "honourable", "honorable", "haji", "hajji",
+    "sayyed", "seyed", "sayed", "seyyed",
 }
 
 #: Head nouns of titles ("the Minister of X", "army spokesman").
