@@ -1,0 +1,1 @@
+"""Mentions to entities: within one article (``within``) and across articles (``across``)."""
