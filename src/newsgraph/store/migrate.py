@@ -1,0 +1,73 @@
+"""Alembic migrations, run programmatically (no alembic.ini needed).
+
+``upgrade(engine)`` brings a database to the newest schema inside one transaction that
+holds the write lock, so concurrent first opens are safe. To add a revision after an
+additive change to ``schema.py``::
+
+    python -m newsgraph.store.migrate revision -m "add facts.something"
+
+which autogenerates it by comparing ``schema.metadata`` with a scratch SQLite database
+migrated to the current head; review the generated file before committing it.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection, Engine
+
+from .db import create_engine, take_write_lock
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate the database to REVISION (default: the newest), under the write lock."""
+    with engine.begin() as conn:
+        take_write_lock(conn)
+        if revision == "head" and current_revision(conn) == head_revision():
+            return
+        command.upgrade(alembic_config(conn), revision)
+
+
+def new_revision(message: str) -> None:
+    """Autogenerate a revision for what ``schema.py`` has and the migrations lack."""
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = create_engine(Path(tmp) / "scratch.db")
+        upgrade(engine)
+        with engine.begin() as conn:
+            command.revision(alembic_config(conn), message=message, autogenerate=True)
+        engine.dispose()
+
+
+def _main(argv: list[str]) -> int:
+    if len(argv) >= 3 and argv[0] == "revision" and argv[1] == "-m":
+        new_revision(argv[2])
+        return 0
+    sys.stderr.write('usage: python -m newsgraph.store.migrate revision -m "message"\n')
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(_main(sys.argv[1:]))
