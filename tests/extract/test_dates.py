@@ -1,0 +1,133 @@
+"""Dates: normalisation of expressions and the date that governs a clause."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.article import Article
+from newsgraph.extract.context import Context
+from newsgraph.extract.dates import date_for, mentions, normalize
+
+SAT = date(2023, 6, 24)  # a Saturday
+WED = date(2024, 3, 13)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "want"),
+    [
+        ("June 15", SAT, "2023-06-15"),
+        ("on 15 June", SAT, "2023-06-15"),
+        ("the 3rd of March", WED, "2024-03-03"),
+        ("Sept. 9, 2019", WED, "2019-09-09"),
+        ("2021-11-02", None, "2021-11-02"),
+        ("in 2019", WED, "2019"),
+        ("May 2010", None, "2010-05"),
+        ("mid-February", WED, "2024-02"),
+        ("early 2011", None, "2011"),
+    ],
+)
+def test_absolute_dates_keep_the_precision_of_the_text(expr, published, want):
+    assert normalize(expr, published) == want
+
+
+def test_month_and_day_without_a_publication_date_have_no_year():
+    assert normalize("June 15", None) == "--06-15"
+    assert normalize("Tuesday", None) is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "want"),
+    [
+        ("yesterday", "2024-03-12"),
+        ("on Monday", "2024-03-11"),
+        ("Wednesday", "2024-03-13"),  # the publication day itself
+        ("last Thursday", "2024-03-07"),
+        ("last week", "2024-03"),
+        ("last month", "2024-02"),
+        ("earlier this year", "2024"),
+        ("early this year", "2024"),
+        ("this month", "2024-03"),
+        ("last year", "2023"),
+        ("next year", "2025"),
+        ("two years ago", "2022"),
+        ("three days ago", "2024-03-10"),
+        ("recently", "2024"),
+        ("in January", "2024-01"),
+        ("in October", "2023-10"),  # a month after the publication month: the last one
+        ("last summer", "2023"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(expr, want):
+    assert normalize(expr, WED) == want
+
+
+def test_a_week_spanning_two_months_gives_the_year_not_an_invented_month():
+    # published Wednesday 2024-05-01: last week is 22-28 April, this week 29 April-5 May
+    assert normalize("last week", date(2024, 5, 1)) == "2024-04"
+    assert normalize("this week", date(2024, 5, 1)) == "2024"
+
+
+def test_tense_picks_the_last_or_the_next_occurrence():
+    assert normalize("on Friday", WED, tense="past") == "2024-03-08"
+    assert normalize("on Friday", WED, tense="future") == "2024-03-15"
+    assert normalize("in June", WED, tense="future") == "2024-06"
+    assert normalize("in June", WED, tense="past") == "2023-06"
+
+
+def test_offsets_count_from_the_anchor_not_from_publication():
+    assert normalize("a week after", SAT) is None
+    assert normalize("a week after", SAT, anchor="2023-06-15") == "2023-06-22"
+    assert normalize("two days later", SAT, anchor="2023-06-15") == "2023-06-17"
+    assert normalize("the next day", WED, anchor="2024-02-29") == "2024-03-01"
+    assert normalize("later that year", WED, anchor="2019-04-02") == "2019"
+
+
+@pytest.mark.parametrize("expr", ["the day", "five years", "several decades", "now", "annually", "the past"])
+def test_what_names_no_date_is_none(expr):
+    assert normalize(expr, WED) is None
+
+
+def _ctx(nlp, text: str, published: date | None) -> Context:
+    return Context(article=Article(text=text, published=published), doc=nlp(text))
+
+
+def _span(text: str, word: str) -> tuple[int, int]:
+    i = text.index(word)
+    return i, i + len(word)
+
+
+def test_date_of_the_clause_not_of_the_report(nlp):
+    text = ("On Monday, Kenyan media reported that the interior minister had met police chiefs in "
+            "Mombasa on March 2.")
+    ctx = _ctx(nlp, text, WED)
+    assert date_for(ctx, *_span(text, "met")) == "2024-03-02"
+    assert date_for(ctx, *_span(text, "reported")) == "2024-03-11"
+
+
+def test_date_reaches_a_when_clause_from_the_clause_above(nlp):
+    text = "The purge became visible earlier this year when the president dismissed his army chief."
+    ctx = _ctx(nlp, text, date(2023, 6, 24))
+    assert date_for(ctx, *_span(text, "dismissed")) == "2023"
+
+
+def test_recently_in_a_relative_clause(nlp):
+    text = "Maria Lopez, who recently replaced Jorge Silva as defence minister, toured the border."
+    ctx = _ctx(nlp, text, date(2022, 9, 1))
+    assert date_for(ctx, *_span(text, "replaced")) == "2022"
+
+
+def test_no_date_when_the_sentence_has_none(nlp):
+    text = "Olaf Scholz met Emmanuel Macron in Paris. The two leaders discussed energy on Friday."
+    ctx = _ctx(nlp, text, WED)
+    assert date_for(ctx, *_span(text, "met")) is None
+    assert date_for(ctx, *_span(text, "discussed")) == "2024-03-08"
+
+
+def test_a_week_after_is_anchored_on_the_previous_date(nlp):
+    text = "The talks were held on June 15 in Doha but were only announced a week after."
+    ctx = _ctx(nlp, text, SAT)
+    values = [m.value for m in mentions(ctx)]
+    assert values[:2] == ["2023-06-15", "2023-06-22"]
+    assert date_for(ctx, *_span(text, "held")) == "2023-06-15"
