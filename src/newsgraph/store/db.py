@@ -28,6 +28,7 @@ DEFAULT_LOCK_TIMEOUT = 60.0
 #: Key of the PostgreSQL advisory lock that serialises newsgraph writers (any constant works).
 PG_WRITE_LOCK = 0x6E657773  # "news"
 
+_WRITER = "newsgraph_writer"
 _SCHEMES = re.compile(r"^[a-z][a-z0-9+]*://", re.I)
 
 
@@ -107,7 +108,9 @@ def _sqlite_engine(url: URL, *, readonly: bool, timeout: float) -> Engine:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+        # reads take no lock; write transactions take SQLite's write lock up front, so that two
+        # writers queue on busy_timeout instead of failing with a deadlock when one upgrades
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get(_WRITER) and not readonly else "BEGIN")
 
     return engine
 
@@ -121,6 +124,19 @@ def _pg_engine(url: URL, *, readonly: bool, timeout: float) -> Engine:
     if readonly:
         options += " -c default_transaction_read_only=on -c statement_timeout=30000"
     return sa.create_engine(url, connect_args={"options": options, "connect_timeout": 10}, pool_pre_ping=True)
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that holds the database's write lock from its first statement; commits on success."""
+    with engine.connect() as conn:
+        conn.info[_WRITER] = True
+        try:
+            with conn.begin():
+                take_write_lock(conn)
+                yield conn
+        finally:
+            conn.info.pop(_WRITER, None)
 
 
 def take_write_lock(conn: Connection) -> None:

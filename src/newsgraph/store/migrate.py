@@ -22,7 +22,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
-from .db import create_engine, take_write_lock
+from .db import create_engine, write_transaction
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -44,8 +44,7 @@ def current_revision(conn: Connection) -> str | None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database to REVISION (default: the newest), under the write lock."""
-    with engine.begin() as conn:
-        take_write_lock(conn)
+    with write_transaction(engine) as conn:
         if revision == "head" and current_revision(conn) == head_revision():
             return
         command.upgrade(alembic_config(conn), revision)

@@ -216,7 +216,6 @@ failures = sa.Table(
     sa.Column("article_id", sa.String(64), nullable=True),
     sa.Column("stage", sa.String(16), nullable=False, comment="read, extract or store"),
     sa.Column("reason", sa.Text, nullable=False),
-    sa.Column("attempts", sa.Integer, nullable=False, server_default="1"),
     sa.Column("failed_at", _ts, nullable=False),
 )
 

@@ -71,7 +71,6 @@ def upgrade() -> None:
     sa.Column('article_id', sa.String(length=64), nullable=True),
     sa.Column('stage', sa.String(length=16), nullable=False, comment='read, extract or store'),
     sa.Column('reason', sa.Text(), nullable=False),
-    sa.Column('attempts', sa.Integer(), server_default='1', nullable=False),
     sa.Column('failed_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_failures')),
     sa.UniqueConstraint('key', name=op.f('uq_failures_key'))

@@ -1,0 +1,70 @@
+"""Near-duplicate detection: wire copies of one story republished by several outlets.
+
+A text is reduced to the set of its word 5-grams ("shingles") and a 128-value MinHash
+signature of that set (datasketch). Two signatures agree in a share of positions that
+estimates the Jaccard similarity of the two shingle sets. To find candidates without
+comparing against every stored article, the signature is cut into 32 bands of 4 values;
+articles sharing any band hash are candidates (the ``lsh_bands`` table), and a candidate is
+a near-duplicate when its estimated similarity reaches ``THRESHOLD``.
+
+With 32 bands of 4, a pair at similarity 0.7 becomes a candidate with probability > 0.999,
+a pair at 0.3 with about 0.23: candidates are then checked on the full signature.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+
+from ..article import normalize_text
+
+NUM_PERM = 128
+BANDS = 32
+ROWS = NUM_PERM // BANDS
+SHINGLE = 5
+#: Estimated Jaccard similarity of word 5-grams from which two texts are one story.
+THRESHOLD = 0.7
+#: Texts with fewer shingles than this are too short to call near-duplicates safely.
+MIN_SHINGLES = 8
+_SEED = 1
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[str]:
+    """Word k-grams of the folded text: punctuation, case and line wrapping don't matter."""
+    words = _WORD.findall(normalize_text(text).lower())
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+def signature(text: str) -> np.ndarray | None:
+    """The MinHash signature of TEXT, or None when the text is too short to compare."""
+    from datasketch import MinHash
+
+    grams = shingles(text)
+    if len(grams) < MIN_SHINGLES:
+        return None
+    mh = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    mh.update_batch([g.encode("utf-8") for g in sorted(grams)])
+    return np.asarray(mh.hashvalues, dtype=np.uint64)
+
+
+def to_bytes(sig: np.ndarray) -> bytes:
+    return sig.astype("<u8").tobytes()
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype="<u8").astype(np.uint64)
+
+
+def bands(sig: np.ndarray) -> list[tuple[int, str]]:
+    """(band number, hash of that band's values) for the LSH index."""
+    raw = sig.astype("<u8")
+    return [(b, hashlib.blake2b(raw[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8).hexdigest())
+            for b in range(BANDS)]
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of the two texts' shingle sets."""
+    return float(np.mean(a == b))
