@@ -39,3 +39,51 @@ def entity_by_name(result: dict, name: str) -> dict | None:
 
 def facts(result: dict, kind: str) -> list[dict]:
     return [f for f in result["facts"] if f["kind"] == kind]
+
+
+# -- knowledge-base fixtures (store tests run on SQLite and, when NEWSGRAPH_TEST_PG_URL is set, PostgreSQL) ----
+
+PG_ENV = "NEWSGRAPH_TEST_PG_URL"
+
+
+def _fresh_pg_database(base_url: str):
+    """Create an empty database next to the one in BASE_URL; returns (url, drop)."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    from newsgraph.store.db import normalize_url
+
+    url = normalize_url(base_url)
+    name = f"ng_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return url.set(database=name).render_as_string(hide_password=False), drop
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """The URL of an empty knowledge base: a SQLite file, then a fresh PostgreSQL database.
+
+    The PostgreSQL case is skipped only when NEWSGRAPH_TEST_PG_URL is unset (CI sets it).
+    """
+    import os
+
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'kb.db'}"
+        return
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"{PG_ENV} is not set")
+    url, drop = _fresh_pg_database(base)
+    try:
+        yield url
+    finally:
+        drop()
