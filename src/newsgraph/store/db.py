@@ -21,7 +21,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 
-from ..errors import StoreError
+from ..errors import NotFound, StoreError
 
 #: Seconds a writer waits for another writer's lock before giving up.
 DEFAULT_LOCK_TIMEOUT = 60.0
@@ -90,7 +90,7 @@ def _sqlite_engine(url: URL, *, readonly: bool, timeout: float) -> Engine:
             raise StoreError(f"{path}: folder {parent} does not exist")
         if readonly:
             if not Path(path).exists():
-                raise StoreError(f"{path}: no such database (run `newsgraph ingest` first)")
+                raise NotFound(f"{path}: no such database (run `newsgraph ingest` first)")
             url = url.set(database=f"file:{Path(path).resolve()}?mode=ro", query={"uri": "true"})
     engine = sa.create_engine(url, connect_args={"timeout": timeout}, poolclass=sa.pool.NullPool if not memory
                               else sa.pool.StaticPool)
