@@ -7,9 +7,11 @@ message fit for a person; they never print.
 
 from __future__ import annotations
 
+from .records import Item, ReadFailure
 from .text import decode_bytes, read_text_file
+from .walk import iter_items, iter_samples
 
-__all__ = ["decode_bytes", "read_text_file", "read_article"]
+__all__ = ["Item", "ReadFailure", "decode_bytes", "iter_items", "iter_samples", "read_article", "read_text_file"]
 
 
 def read_article(path: str, **meta):

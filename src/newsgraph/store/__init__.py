@@ -117,6 +117,13 @@ class Store:
         with self.write() as conn:
             return writer.write_article(conn, contract, article, signature)
 
+    def add_copy(self, article: Article, signature: np.ndarray | None = None) -> WriteResult | None:
+        """Record an already-stored text or a near-duplicate without extracting it; None if it is neither."""
+        from . import writer
+
+        with self.write() as conn:
+            return writer.write_copy(conn, article, signature)
+
     def record_failure(self, *, key: str, stage: str, reason: str, origin: str | None = None,
                        article_id: str | None = None) -> None:
         from . import writer

@@ -10,6 +10,7 @@ stored article.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -74,7 +75,8 @@ def find_existing(conn: Connection, content_hash: str, external_id: str | None =
     """The stored article this text (or corpus id) already is, if any."""
     found = conn.execute(sa.select(sources.c.article_id).where(sources.c.content_hash == content_hash)).scalar()
     if found is None and external_id is not None:
-        found = conn.execute(sa.select(sources.c.article_id).where(sources.c.external_id == external_id)).scalar()
+        found = conn.execute(sa.select(sources.c.article_id)
+                             .where(sources.c.external_id == fit_id(external_id))).scalar()
     return found
 
 
@@ -97,14 +99,42 @@ def find_near_duplicate(conn: Connection, sig: np.ndarray | None) -> tuple[str, 
     return (best[0], best[1]) if best else None
 
 
+def fit_id(value: str | None, size: int = 512) -> str | None:
+    """VALUE if it fits a column of SIZE characters, else a stable digest of it (ids must stay unique)."""
+    if value is None or len(value) <= size:
+        return value
+    return "sha256:" + hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def fit(value: str | None, size: int = 256) -> str | None:
+    return value[:size] if value else value
+
+
 def add_source(conn: Connection, article_id: str, article: Article, content_hash: str, *, primary: bool,
                similarity: float = 1.0) -> None:
     conn.execute(sources.insert().values(
-        article_id=article_id, content_hash=content_hash, external_id=article.external_id, name=article.source,
+        article_id=article_id, content_hash=content_hash, external_id=fit_id(article.external_id),
+        name=fit(article.source),
         title=article.title, published=article.published.isoformat() if article.published else None,
         url=article.url, origin=article.origin, is_primary=primary, similarity=round(similarity, 4),
         ingested_at=_now(),
     ))
+
+
+def write_copy(conn: Connection, article: Article, sig: np.ndarray | None) -> WriteResult | None:
+    """Record ARTICLE without extracting it when it is already stored or a near-duplicate of a stored one.
+
+    Returns None when it is neither (it must then be extracted and stored with ``write_article``).
+    """
+    existing = find_existing(conn, article.id, article.external_id)
+    if existing is not None:
+        return WriteResult("unchanged", existing)
+    near = find_near_duplicate(conn, sig)
+    if near is None:
+        return None
+    add_source(conn, near[0], article, article.id, primary=False, similarity=near[1])
+    clear_failures(conn, article.id, article.origin)
+    return WriteResult("duplicate", near[0], duplicate_of=near[0], similarity=near[1])
 
 
 # -- articles -------------------------------------------------------------------------------
@@ -117,22 +147,17 @@ def write_article(conn: Connection, contract: Mapping[str, Any], article: Articl
     """
     head = contract["article"]
     article_id = head["id"]
-    existing = find_existing(conn, article_id, article.external_id)
-    if existing is not None:
-        return WriteResult("unchanged", existing)
     if sig is None:
         sig = dedup.signature(head["text"])
-    near = find_near_duplicate(conn, sig)
-    if near is not None:
-        add_source(conn, near[0], article, article_id, primary=False, similarity=near[1])
-        clear_failures(conn, article_id, article.origin)
-        return WriteResult("duplicate", near[0], duplicate_of=near[0], similarity=near[1])
+    copy = write_copy(conn, article, sig)
+    if copy is not None:
+        return copy
 
     raw = {k: v for k, v in contract.items() if k != "article"}
     raw["article"] = {k: v for k, v in head.items() if k != "text"}
     extractor = contract.get("extractor") or {}
     conn.execute(articles.insert().values(
-        id=article_id, external_id=article.external_id, title=head.get("title"), source=head.get("source"),
+        id=article_id, external_id=fit_id(article.external_id), title=head.get("title"), source=fit(head.get("source")),
         published=head.get("published"), url=head.get("url"), origin=article.origin, text=head["text"],
         extractor_version=extractor.get("version"), model=extractor.get("model"),
         minhash=dedup.to_bytes(sig) if sig is not None else None, warnings=list(contract.get("warnings") or []),
