@@ -111,3 +111,30 @@ def iter_samples(folder: Path | None = None) -> Iterator[Item]:
             yield article_from_record(row, origin)
         except (ValueError, KeyError, TypeError, OSError, SourceError) as err:
             yield ReadFailure(origin, f"{origin}: unusable sample ({err})")
+
+
+def estimate_total(paths: Iterable[str | os.PathLike], samples: bool = False) -> int | None:
+    """How many items ``iter_items`` will yield, when that is cheap to know (for a progress bar); else None."""
+    if samples:
+        index = samples_dir() / "index.jsonl"
+        try:
+            return sum(1 for line in index.read_text(encoding="utf-8").splitlines() if line.strip())
+        except OSError:
+            return None
+    total = 0
+    for path in paths:
+        p = Path(path)
+        files_ = list(_walk(p)) if p.is_dir() else [p]
+        for f in files_:
+            name = f.name.lower()
+            if name.endswith(JSONL):
+                try:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            elif name.endswith(CSV + FEEDS) or str(path) == "-":
+                return None
+            else:
+                total += 1
+    return total
