@@ -41,11 +41,12 @@ def iter_items(paths: Iterable[str | os.PathLike]) -> Iterator[Item]:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
+    """Supported, non-hidden files under FOLDER, sorted by path."""
+    found = []
     for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith(".") and name.lower().endswith(SUPPORTED):
-                yield Path(root) / name
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root) / n for n in names if not n.startswith(".") and n.lower().endswith(SUPPORTED)]
+    yield from sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def read_file(path: Path, explicit: bool = False) -> Iterator[Item]:
