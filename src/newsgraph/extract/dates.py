@@ -389,7 +389,7 @@ def _attachment(root: Token) -> Token | None:
     tok = root
     for _ in range(4):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if head.pos_ == "ADP" or head.dep_ in ("prep", "npadvmod") and head.pos_ not in ("VERB", "AUX", "NOUN"):
             tok = head
@@ -490,7 +490,7 @@ def date_for(ctx: Context, start: int, end: int) -> str | None:
         return None
     root = span.root
     inside = [m for m in found if m.attach is not None and start <= m.attach.idx < end]
-    direct = [m for m in inside if m.attach is root or not _is_reporting(m.attach)]
+    direct = [m for m in inside if m.attach.i == root.i or not _is_reporting(m.attach)]
     if direct:
         return direct[0].value
     # 2. walk up from the span's root through the clauses that contain it
@@ -499,14 +499,15 @@ def date_for(ctx: Context, start: int, end: int) -> str | None:
     for m in found:
         if m.attach is not None:
             by_attach.setdefault(m.attach.i, m)
-    while True:
-        if node.i in by_attach and (node is root or not _is_reporting(node)):
+    for _ in range(len(sent) + 1):  # bounded: a parse is a tree, but never loop on a bad one
+        if node.i in by_attach and (node.i == root.i or not _is_reporting(node)):
             return by_attach[node.i].value
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         if node.dep_ in ("ccomp", "parataxis") and _is_reporting(node.head):
             return None
         node = node.head
+    return None
 
 
 def run(ctx: Context) -> None:
