@@ -1,9 +1,398 @@
-"""Meetings and other events with participants, place, date; PLOVER category."""
+"""Meetings and visits with participants, place, date; PLOVER category.
+
+An article usually tells one meeting several times: "state media reported a meeting
+between A and B", "this meeting was held on June 15 in X", "the attendees of this meeting
+included C, D and E", "during last week's meeting". Each telling is an *event mention*;
+mentions that point back ("this meeting", "the meeting itself", "such a meeting", "last
+week's meeting") are merged into the event they refer to, so one meeting is one fact
+whose participants, place and date come from all its mentions.
+
+Participants are the entities a trigger's arguments denote: the subject and object of
+"met", the nouns after "between"/"with", the items of an attendee list. An entity that
+only qualifies an argument ("the chief of staff *of the Supreme Leader*", "head *of
+Khamenei's* office") is not a participant: arguments are read through conjunctions and
+appositions only, never through "of" or a possessive.
+"""
 
 from __future__ import annotations
 
-from .context import Context
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..resolve.within import resolve_description, resolve_pronoun
+from .context import Context, Entity, Fact
+from .dates import date_for
+
+# -- word lists (data: add words, key nothing to one article) -----------------------------------
+
+#: Verbs that are an event by themselves, by lemma.
+EVENT_VERBS = {
+    "meet": "meeting", "confer": "meeting", "negotiate": "meeting", "visit": "visit", "tour": "visit",
+}
+#: Nouns that name an event, by lemma.
+EVENT_NOUNS = {
+    "meeting": "meeting", "talk": "meeting", "talks": "meeting", "session": "meeting", "summit": "meeting",
+    "conference": "meeting", "consultation": "meeting", "negotiation": "meeting", "gathering": "meeting",
+    "encounter": "meeting", "sit-down": "meeting", "tete-a-tete": "meeting", "visit": "visit", "trip": "visit",
+}
+#: Verbs whose object or subject is an event noun: "held talks", "the meeting took place".
+EVENT_HOLD_VERBS = {
+    "hold", "have", "chair", "host", "attend", "convene", "conduct", "join", "lead", "take", "organize",
+    "organise", "call", "open", "begin", "start", "end", "conclude", "occur", "happen", "pay", "make",
+}
+#: Who was at a meeting: "the attendees of this meeting included ...".
+MEETING_ATTENDEE_NOUNS = {"attendee", "attendees", "participant", "participants", "attendant", "invitee"}
+#: PLOVER category of each event type.
+PLOVER = {
+    "meeting": "CONSULT", "visit": "CONSULT", "agreement": "AGREE", "protest": "PROTEST", "attack": "ASSAULT",
+    "statement": None, "election": None,
+}
+
+PARTICIPANT_TYPES = {"PERSON", "ORG", "GPE"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+ANAPHORIC_DETS = {"this", "that", "these", "those", "the", "such", "said", "aforementioned"}
+_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
+
+
+@dataclass
+class Mention:
+    """One telling of an event in the text."""
+
+    event_type: str
+    trigger: Token
+    participants: list[Entity] = field(default_factory=list)
+    place: Entity | None = None
+    date: str | None = None
+    #: points back to an event told before ("this meeting", "last week's talks")
+    anaphoric: bool = False
+
+
+@dataclass
+class Event:
+    event_type: str
+    mentions: list[Mention] = field(default_factory=list)
+    participants: list[Entity] = field(default_factory=list)
+    place: Entity | None = None
+    date: str | None = None
+
+    def absorb(self, m: Mention, add_participants: bool = True) -> None:
+        self.mentions.append(m)
+        if add_participants:
+            for p in m.participants:
+                if all(p is not q for q in self.participants) and p is not self.place:
+                    self.participants.append(p)
+        if self.place is None and m.place is not None and all(m.place is not p for p in self.participants):
+            self.place = m.place
+        self.date = _more_precise(self.date, m.date)
+
+
+def _more_precise(a: str | None, b: str | None) -> str | None:
+    if a is None:
+        return b
+    if b is None or not _compatible(a, b):
+        return a
+    return a if len(a) >= len(b) else b
+
+
+def _unique(ents: list[Entity]) -> list[Entity]:
+    """ENTS without repeats, first occurrence first (entities compare by identity here)."""
+    seen: set[int] = set()
+    return [e for e in ents if not (id(e) in seen or seen.add(id(e)))]
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Two dates can name the same day: one is unknown or a prefix of the other."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+# -- arguments -------------------------------------------------------------------------------
+
+def head_entity(ctx: Context, tok: Token) -> Entity | None:
+    """The entity a noun phrase headed by TOK denotes: the head's own entity, else the name in
+    apposition to a description ("the foreign minister, Sergey Lavrov"), else the referent of
+    a pronoun or a description. Never the entity of an "of"-phrase or a possessor."""
+    ent = ctx.entity_of(tok)
+    if ent is not None and ent.type in PARTICIPANT_TYPES:
+        return ent
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("appos", "compound"):
+            ent = ctx.entity_of(child)
+            if ent is not None and ent.type in PARTICIPANT_TYPES:
+                return ent
+    if tok.lower_ in _PRONOUNS:
+        ent = resolve_pronoun(ctx, tok)
+        return ent if ent is not None and ent.type in PARTICIPANT_TYPES else None
+    if tok.pos_ == "NOUN":
+        phrase = ctx.doc[tok.left_edge.i: tok.i + 1]
+        ent = resolve_description(ctx, phrase)
+        return ent if ent is not None and ent.type in PARTICIPANT_TYPES else None
+    return None
+
+
+def members(ctx: Context, tok: Token) -> list[Entity]:
+    """Entities of the noun phrase TOK and of every phrase conjoined with it.
+
+    spaCy sometimes hangs the next list item off the previous item's apposition
+    ("X, the minister; Y, ..." -> Y is a conj of "minister"), so conjuncts of appositions count.
+    """
+    out: list[Entity] = []
+    seen: set[int] = set()
+
+    def walk(t: Token) -> None:
+        if t.i in seen:
+            return
+        seen.add(t.i)
+        ent = head_entity(ctx, t)
+        if ent is not None and all(ent is not e for e in out):
+            out.append(ent)
+        for child in t.children:
+            if child.dep_ == "conj":
+                walk(child)
+            elif child.dep_ == "appos":
+                for c in child.children:
+                    if c.dep_ == "conj":
+                        walk(c)
+
+    walk(tok)
+    return out
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    return [pobj for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head)
+    if not subs and verb.dep_ == "relcl":
+        return [verb.head]
+    if not subs and verb.dep_ == "acl":
+        return [verb.head]
+    return subs
+
+
+def _place(ctx: Context, *heads: Token | None) -> Entity | None:
+    """The first place in an 'in'/'at' phrase of a trigger or of one of its arguments
+    ("met Erdogan in Sochi" is parsed with "in Sochi" under "Erdogan"), not inside a clause."""
+    for head in heads:
+        if head is None:
+            continue
+        for tok in _phrase_tokens(head):
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at"):
+                ent = ctx.entity_of(tok)
+                if ent is not None and ent.type in PLACE_TYPES:
+                    return ent
+    return None
+
+
+def _phrase_tokens(head: Token):
+    """HEAD's subtree in text order, without the clauses and quotations hanging off it."""
+    stop = {"relcl", "ccomp", "advcl", "acl", "xcomp", "parataxis", "csubj"}
+    todo = [head]
+    out = []
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in stop)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _date(ctx: Context, tok: Token) -> str | None:
+    return date_for(ctx, tok.idx, tok.idx + len(tok.text))
+
+
+# -- triggers ---------------------------------------------------------------------------------
+
+def verb_mention(ctx: Context, verb: Token) -> Mention | None:
+    """'A met B', 'A and B met in Z', 'A met with B', 'A visited Z'."""
+    event_type = EVENT_VERBS.get(verb.lemma_.lower())
+    if event_type is None or verb.pos_ != "VERB":
+        return None
+    parts: list[Entity] = []
+    for s in _subjects(verb):
+        parts += members(ctx, s)
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    # "met his counterpart Recep Tayyip Erdogan" is often parsed with the name off the verb
+    objs += [c for c in verb.children if c.dep_ in ("npadvmod", "dep", "oprd") and c.ent_type_ == "PERSON"]
+    objs += _prep_objects(verb, {"with"})
+    if verb.dep_ in ("relcl", "acl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        pass  # the modified noun is the subject, found above
+    place = _place(ctx, verb)
+    if event_type == "visit":
+        for o in objs:
+            ent = head_entity(ctx, o)
+            if ent is not None and ent.type in PLACE_TYPES and place is None:
+                place = ent
+            elif ent is not None:
+                parts += members(ctx, o)
+    else:
+        for o in objs:
+            parts += members(ctx, o)
+    parts = [p for p in _unique(parts) if p is not place]
+    if not parts:
+        return None
+    return Mention(event_type, verb, parts, place, _date(ctx, verb))
+
+
+def noun_mention(ctx: Context, noun: Token) -> Mention | None:
+    """'a meeting between A and B', 'A held talks with B', 'this meeting was held in Z'."""
+    event_type = EVENT_NOUNS.get(noun.lemma_.lower())
+    if event_type is None or noun.pos_ != "NOUN":
+        return None
+    if event_type == "visit" and not any(c.dep_ == "poss" for c in noun.children) and not _prep_objects(
+            noun, {"to", "by"}):
+        return None
+    parts: list[Entity] = []
+    for pobj in _prep_objects(noun, {"between", "with", "among", "by"}):
+        parts += members(ctx, pobj)
+    for c in noun.children:
+        if c.dep_ == "poss" and ctx.entity_of(c) is not None:
+            parts += members(ctx, c)
+    # "a meeting of the Security Council": the body that meets
+    parts += [e for pobj in _prep_objects(noun, {"of"}) for e in members(ctx, pobj) if e.type == "ORG"]
+    head = noun.head
+    governing = None
+    if noun.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_.lower() in EVENT_HOLD_VERBS:
+        governing = head
+        if noun.dep_ == "dobj":
+            for s in _subjects(head):
+                parts += members(ctx, s)
+        parts += [e for o in _prep_objects(head, {"with"}) for e in members(ctx, o)]
+    place = _place(ctx, noun, governing)
+    if event_type == "visit":
+        # "a visit to Kyiv": where, whatever type the NER model gave the name
+        for pobj in _prep_objects(noun, {"to"}):
+            ent = ctx.entity_of(pobj)
+            if ent is not None:
+                place = place or ent
+    parts = [p for p in _unique(parts) if p is not place]
+    date = _date(ctx, noun)
+    if date is None and governing is not None:
+        date = _date(ctx, governing)
+    anaphoric = _is_anaphoric(noun)
+    return Mention(event_type, noun, parts, place, date, anaphoric=anaphoric)
+
+
+def _is_anaphoric(noun: Token) -> bool:
+    """'this meeting', 'the meeting itself', 'such a meeting', "last week's meeting"."""
+    for c in noun.children:
+        if c.dep_ in ("det", "predet") and c.lower_ in ANAPHORIC_DETS:
+            return True
+        if c.dep_ == "poss" and c.ent_type_ == "DATE":
+            return True
+        if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+            return True
+        if c.lower_ == "itself":
+            return True
+    return False
+
+
+def attendee_mention(ctx: Context, noun: Token) -> Mention | None:
+    """'The attendees of this meeting included A, the ...; B, ...; and C.'"""
+    if noun.lemma_.lower() not in MEETING_ATTENDEE_NOUNS:
+        return None
+    meeting = next((p for p in _prep_objects(noun, {"of", "at", "in"})
+                    if EVENT_NOUNS.get(p.lemma_.lower()) == "meeting"), None)
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    parts = [e for o in objs for e in members(ctx, o)]
+    if not parts:
+        return None
+    anaphoric = meeting is None or _is_anaphoric(meeting)
+    trigger = meeting if meeting is not None else noun
+    return Mention("meeting", trigger, parts, None, None, anaphoric=anaphoric)
+
+
+def find_mentions(ctx: Context) -> list[Mention]:
+    found: list[Mention] = []
+    claimed: set[int] = set()
+    for tok in ctx.doc:
+        m = attendee_mention(ctx, tok)
+        if m is not None:
+            found.append(m)
+            claimed.add(m.trigger.i)
+    for tok in ctx.doc:
+        if tok.i in claimed:
+            continue
+        m = verb_mention(ctx, tok) if tok.pos_ == "VERB" else noun_mention(ctx, tok) if tok.pos_ == "NOUN" else None
+        if m is not None:
+            found.append(m)
+    found.sort(key=lambda m: m.trigger.i)
+    return found
+
+
+# -- merging and facts ---------------------------------------------------------------------------
+
+def _overlap(a: list[Entity], b: list[Entity]) -> float:
+    sa, sb = {id(x) for x in a}, {id(x) for x in b}
+    return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
+
+
+def merge(mentions: list[Mention]) -> list[Event]:
+    """Fold each mention into the event it tells again, or start a new event."""
+    events: list[Event] = []
+    for m in mentions:
+        same_type = [e for e in events if e.event_type == m.event_type]
+        target = None
+        if m.anaphoric and same_type:
+            # the latest event it can be: same date if both are known
+            target = next((e for e in reversed(same_type) if _compatible(e.date, m.date)), None)
+            if target is not None and m.participants and len(target.participants) >= 2 and _overlap(
+                    target.participants, m.participants) == 0 and m.date is not None:
+                target = None  # "the meeting between C and D on May 3": another one
+        if target is None and m.participants:
+            target = next((e for e in reversed(same_type)
+                           if _overlap(e.participants, m.participants) >= 0.5 and _compatible(e.date, m.date)),
+                          None)
+        if target is None:
+            events.append(Event(m.event_type))
+            events[-1].absorb(m)
+        else:
+            # a mention pointing back adds people only to an event that does not know them yet
+            grow = not m.anaphoric or len(target.participants) < 2 or _overlap(
+                target.participants, m.participants) > 0
+            target.absorb(m, add_participants=grow)
+    return events
+
+
+def _evidence(ctx: Context, ev: Event) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in ev.mentions:
+        span = ctx.sentence_span(m.trigger)
+        if span not in spans:
+            spans.append(span)
+    return spans
+
+
+def link_reports(ctx: Context, fact: Fact, ev: Event) -> None:
+    """A report fact ('state media reported a meeting ...') is about the event told in its sentence."""
+    triggers = {m.trigger.idx for m in ev.mentions}
+    for rep in ctx.facts_of("report"):
+        if rep.fields.get("about") is not None:
+            continue
+        if any(s <= t < e for s, e in rep.evidence for t in triggers):
+            rep.fields["about"] = fact
 
 
 def run(ctx: Context) -> None:
-    return None
+    for ev in merge(find_mentions(ctx)):
+        if not ev.participants:
+            continue
+        fact = ctx.add_fact(
+            "event",
+            _evidence(ctx, ev),
+            confidence=0.8 if len(ev.participants) >= 2 else 0.6,
+            event_type=ev.event_type,
+            participants=list(ev.participants),
+            place=ev.place,
+            date=ev.date,
+            plover=PLOVER.get(ev.event_type),
+        )
+        link_reports(ctx, fact, ev)
