@@ -1,0 +1,38 @@
+"""``newsgraph serve``: the web app and JSON API over the knowledge base."""
+
+from __future__ import annotations
+
+import typer
+
+from ._app import app, err_console, errors_to_exit, fail, state
+
+
+@app.command("serve")
+def serve_cli(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    write_token: str = typer.Option(None, "--write-token", metavar="TOKEN", envvar="NEWSGRAPH_WRITE_TOKEN",
+                                    help="Allow curation (merge, split, rename, reject, confirm) for requests "
+                                    "carrying Authorization: Bearer TOKEN. Without it, writes are off."),
+) -> None:
+    """Browse the knowledge base in a web browser, with a JSON API (docs at /docs).
+
+    Examples:
+
+      newsgraph serve                      # http://127.0.0.1:8000
+
+      newsgraph --db kb.db serve --port 8080 --write-token "$(openssl rand -hex 16)"
+    """
+    import uvicorn
+
+    from ..web import create_app
+
+    if write_token is not None and len(write_token) < 8:
+        raise fail("--write-token must be at least 8 characters")
+    with errors_to_exit():
+        web = create_app(state.db_url, write_token=write_token)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the base")
+    err_console.print(f"newsgraph: serving on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
+                      f"(writes {'on' if write_token else 'off'})")
+    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)

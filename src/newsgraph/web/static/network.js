@@ -1,0 +1,86 @@
+// newsgraph: the network view (Cytoscape.js). Nodes open profiles; edges show their evidence.
+"use strict";
+
+(function () {
+  const box = document.getElementById("graph");
+  const panel = document.getElementById("edge-panel");
+  const form = document.getElementById("network-form");
+  if (!box || typeof cytoscape !== "function") return;
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  const colours = { PERSON: "#1f77b4", ORG: "#d9822b", GPE: "#2ca02c", LOC: "#2ca02c", NORP: "#9467bd" };
+  const edgeColours = { position: "#8da2c0", appointment: "#1f5fbf", dismissal: "#c0392b", succession: "#8e44ad",
+    event: "#16a085", rival_of: "#e74c3c", cooperates_with: "#27ae60", allied_with: "#27ae60" };
+
+  function showEdge(edge) {
+    const d = edge.data();
+    panel.replaceChildren();
+    panel.appendChild(el("h3", {}, `${d.sourceName} — ${d.targetName}`));
+    panel.appendChild(el("p", { class: "meta" },
+      `${d.kind.replace(/_/g, " ")}: ${d.labels.join("; ")} · ${d.weight} fact${d.weight === 1 ? "" : "s"}` +
+      (d.first ? ` · ${d.first}${d.last && d.last !== d.first ? " – " + d.last : ""}` : "")));
+    const list = el("ul", { class: "evidence-list" });
+    for (const ev of d.evidence) {
+      const li = el("li");
+      if (ev.text) li.appendChild(el("blockquote", {}, ev.text));
+      const a = el("a", { href: `/articles/${encodeURIComponent(ev.article)}#fact-${encodeURIComponent(ev.fact)}`,
+        class: "evidence-link" }, ev.title || ev.article);
+      li.appendChild(a);
+      li.appendChild(el("span", { class: "src" }, [ev.source, ev.date].filter(Boolean).map((s) => ` · ${s}`).join("")));
+      list.appendChild(li);
+    }
+    panel.appendChild(list);
+    if (d.weight > d.evidence.length) panel.appendChild(el("p", { class: "hint" }, `and ${d.weight - d.evidence.length} more`));
+  }
+
+  async function load() {
+    const resp = await fetch(box.dataset.api, { headers: { Accept: "application/json" } });
+    if (!resp.ok) { panel.replaceChildren(el("p", { class: "empty" }, `Could not load the network (${resp.status}).`)); return; }
+    const graph = await resp.json();
+    const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+    const elements = [];
+    for (const n of graph.nodes) {
+      elements.push({ group: "nodes", data: { id: String(n.id), entity: n.id, label: n.name, type: n.type || "",
+        depth: n.depth, degree: n.degree, colour: colours[n.type] || "#7f7f7f", center: n.id === graph.center ? 1 : 0 } });
+    }
+    for (const e of graph.edges) {
+      elements.push({ group: "edges", data: { id: e.id, source: String(e.source), target: String(e.target), kind: e.kind,
+        labels: e.labels, weight: e.weight, first: e.first, last: e.last, evidence: e.evidence,
+        sourceName: names.get(e.source), targetName: names.get(e.target), colour: edgeColours[e.kind] || "#95a5a6",
+        width: Math.min(1.5 + e.weight, 8) } });
+    }
+    const maxDepth = Math.max(1, ...graph.nodes.map((n) => n.depth));
+    const cy = cytoscape({
+      container: box,
+      elements,
+      wheelSensitivity: 0.3,
+      style: [
+        { selector: "node", style: { "background-color": "data(colour)", label: "data(label)", "font-size": 11,
+          "text-valign": "bottom", "text-margin-y": 3, width: 22, height: 22, "text-wrap": "ellipsis", "text-max-width": 140 } },
+        { selector: "node[center = 1]", style: { width: 34, height: 34, "border-width": 3, "border-color": "#16202e", "font-weight": "bold" } },
+        { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "curve-style": "bezier", opacity: 0.8 } },
+        { selector: "edge:selected", style: { "line-color": "#f1c40f", opacity: 1 } },
+      ],
+      layout: { name: "concentric", concentric: (n) => maxDepth + 1 - n.data("depth"), levelWidth: () => 1,
+        minNodeSpacing: 30, animate: false, padding: 30 },
+    });
+    cy.on("tap", "node", (evt) => { window.location.href = `/entities/${encodeURIComponent(evt.target.data("entity"))}`; });
+    cy.on("tap", "edge", (evt) => showEdge(evt.target));
+    window.newsgraphGraph = cy;
+    box.dataset.ready = "1";
+    box.dataset.nodes = String(graph.nodes.length);
+    box.dataset.edges = String(graph.edges.length);
+    if (!graph.nodes.length) panel.replaceChildren(el("p", { class: "empty" }, "No connections in this window."));
+  }
+
+  if (form) {
+    form.querySelectorAll("select").forEach((s) => s.addEventListener("change", () => form.requestSubmit()));
+  }
+  load();
+})();
