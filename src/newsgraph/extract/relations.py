@@ -1,9 +1,267 @@
-"""Relations between bodies: rival_of, cooperates_with, allied_with, affiliated_with, part_of, subordinate_to, ..."""
+"""Relations between bodies: rival_of, cooperates_with, allied_with, affiliated_with, part_of, subordinate_to.
+
+A relation needs two named ends; a cue word alone ("the rivalry between different
+security systems") gives nothing. Each rule reads spaCy's parse around one cue word:
+
+- a relation noun with both ends after it: "the rivalry *between A and B*";
+- a relation noun or verb with one end as its holder and the other after a preposition:
+  "A's cooperation *with B*", "A clashed *with B*", "A and B competed";
+- a description of A that names B: "A, an outlet *linked to B*", "A, a long-time *ally of
+  B*", "A, a unit *controlled by B*", "A *reports to B*";
+- an organisation's possessive unit: "B's Intelligence Organization" -> part_of(.., B).
+
+``rival_of``, ``cooperates_with`` and ``allied_with`` are symmetric: one fact per pair.
+"""
 
 from __future__ import annotations
 
-from .context import Context
+from itertools import combinations
+
+from spacy.tokens import Token
+
+from .context import Context, Entity
+from .events import members
+
+RELATION_TYPES = {"PERSON", "ORG", "GPE"}
+SYMMETRIC = {"rival_of", "cooperates_with", "allied_with"}
+
+# -- word lists (data: add words, key nothing to one article) -----------------------------------
+
+#: Nouns naming a two-sided relation, read with "between A and B" or "A's ... with B".
+PAIR_NOUNS = {
+    "rivalry": "rival_of", "rivalries": "rival_of", "feud": "rival_of", "infighting": "rival_of",
+    "struggle": "rival_of", "war": "rival_of", "competition": "rival_of", "clash": "rival_of",
+    "clashes": "rival_of", "enmity": "rival_of", "hostility": "rival_of", "confrontation": "rival_of",
+    "cooperation": "cooperates_with", "co-operation": "cooperates_with", "coordination": "cooperates_with",
+    "collaboration": "cooperates_with", "partnership": "cooperates_with",
+    "alliance": "allied_with",
+}
+#: "power struggle", "turf war": only with the first word do these nouns mean rivalry.
+PAIR_NOUN_MODIFIERS = {"struggle": {"power"}, "war": {"turf"}}
+#: Adjectives that make an event or body a cooperation: "a joint meeting between A and B".
+JOINT_WORDS = {"joint"}
+#: Verbs of a two-sided relation: "A clashed with B", "A and B coordinated".
+PAIR_VERBS = {
+    "compete": "rival_of", "clash": "rival_of", "feud": "rival_of", "vie": "rival_of", "spar": "rival_of",
+    "cooperate": "cooperates_with", "co-operate": "cooperates_with", "coordinate": "cooperates_with",
+    "collaborate": "cooperates_with", "partner": "cooperates_with", "ally": "allied_with",
+}
+#: Nouns describing A by its tie to B: "A, an ally of B", "A, a unit of B".
+DESCRIPTION_NOUNS = {
+    "rival": "rival_of", "adversary": "rival_of", "foe": "rival_of", "nemesis": "rival_of",
+    "ally": "allied_with", "backer": "allied_with", "loyalist": "allied_with", "supporter": "allied_with",
+    "partner": "cooperates_with",
+    "mouthpiece": "affiliated_with", "affiliate": "affiliated_with", "proxy": "affiliated_with",
+    "front": "affiliated_with", "organ": "affiliated_with",
+    "unit": "part_of", "arm": "part_of", "branch": "part_of", "wing": "part_of", "division": "part_of",
+    "part": "part_of", "subsidiary": "part_of", "department": "part_of", "directorate": "part_of",
+    "component": "part_of", "section": "part_of",
+}
+#: Verbs and adjectives tying A to B through a preposition: "linked to B", "controlled by B".
+DESCRIPTION_VERBS = {
+    ("link", "to"): "affiliated_with", ("tie", "to"): "affiliated_with", ("connect", "to"): "affiliated_with",
+    ("connect", "with"): "affiliated_with", ("affiliate", "with"): "affiliated_with",
+    ("affiliate", "to"): "affiliated_with", ("associate", "with"): "affiliated_with",
+    ("align", "with"): "affiliated_with", ("close", "to"): "affiliated_with",
+    ("affiliated", "with"): "affiliated_with", ("affiliated", "to"): "affiliated_with",
+    ("ally", "with"): "allied_with", ("ally", "to"): "allied_with", ("allied", "with"): "allied_with",
+    ("allied", "to"): "allied_with", ("back", "by"): "allied_with", ("support", "by"): "allied_with",
+    ("sponsor", "by"): "allied_with", ("loyal", "to"): "allied_with",
+    ("control", "by"): "subordinate_to", ("run", "by"): "subordinate_to", ("report", "to"): "subordinate_to",
+    ("answer", "to"): "subordinate_to", ("operate", "under"): "subordinate_to",
+    ("subordinate", "to"): "subordinate_to", ("accountable", "to"): "subordinate_to",
+    ("oversee", "by"): "subordinate_to", ("direct", "by"): "subordinate_to",
+}
+#: Last words of an organisation's name that make "B's X" a part of B.
+UNIT_NAME_HEADS = {
+    "organization", "organisation", "force", "forces", "directorate", "division", "unit", "brigade", "brigades",
+    "wing", "branch", "command", "corps", "department", "bureau", "service", "agency", "section",
+}
+
+
+def _ends(ctx: Context, tok: Token) -> list[Entity]:
+    return [e for e in members(ctx, tok) if e.type in RELATION_TYPES]
+
+
+def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def _their_pair(ctx: Context, tok: Token) -> list[Entity]:
+    """The coordinated ends 'their'/'its' points back to in the same sentence ("urged A and B
+    to enhance their cooperation")."""
+    best: list[Entity] = []
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if any(c.dep_ == "conj" for c in t.children) and t.dep_ != "conj":
+            ends = _ends(ctx, t)
+            if len(ends) >= 2:
+                best = ends
+    return best
+
+
+def _holders(ctx: Context, tok: Token) -> list[Entity]:
+    """The entities a description or predicate TOK is about: the noun it is in apposition to
+    or modifies, the subject of its copula or verb."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "appos":
+            return _ends(ctx, t.head)
+        if t.dep_ in ("acl", "relcl", "amod") and t.head.pos_ in ("NOUN", "PROPN"):
+            ents = _ends(ctx, t.head)
+            if ents:
+                return ents
+            t = t.head
+            continue
+        if t.dep_ in ("attr", "acomp", "oprd", "xcomp") or (t.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ != "conj"):
+            verb = t.head if t.dep_ in ("attr", "acomp", "oprd") else t
+            subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.lower_ not in ("which", "who", "that", "whom")]
+            if subs:
+                return [e for s in subs for e in _ends(ctx, s)]
+            if verb.dep_ == "relcl":
+                return _ends(ctx, verb.head)
+            if verb.dep_ in ("acl", "appos") or t is verb and t.dep_ in ("xcomp", "advcl"):
+                t = verb.head if verb.i != t.i else t.head
+                continue
+            return []
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        return []
+    return []
+
+
+class Relations:
+    """Collects relations of one article, one fact per relation and pair."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.seen: dict[tuple, object] = {}
+
+    def add(self, relation: str, subject: Entity, obj: Entity, cue: Token, confidence: float = 0.7) -> None:
+        if subject is obj or subject.type not in RELATION_TYPES or obj.type not in RELATION_TYPES:
+            return
+        key = (relation, *sorted((id(subject), id(obj)))) if relation in SYMMETRIC else (
+            relation, id(subject), id(obj))
+        evidence = self.ctx.sentence_span(cue)
+        if key in self.seen:
+            fact = self.seen[key]
+            if evidence not in fact.evidence:
+                fact.evidence.append(evidence)
+            return
+        self.seen[key] = self.ctx.add_fact("relation", evidence, confidence=confidence, relation=relation,
+                                           subject=subject, object=obj)
+
+    def pairs(self, relation: str, ends: list[Entity], cue: Token) -> None:
+        for a, b in combinations(ends, 2):
+            self.add(relation, a, b, cue)
+
+
+def pair_noun(rels: Relations, tok: Token) -> None:
+    """'the rivalry between A and B', "A's cooperation with B", 'their cooperation'."""
+    ctx = rels.ctx
+    low = tok.lower_
+    relation = PAIR_NOUNS.get(low) or PAIR_NOUNS.get(tok.lemma_.lower())
+    if relation is None and any(c.lower_ in JOINT_WORDS for c in tok.children if c.dep_ == "amod"):
+        relation = "cooperates_with"
+    if relation is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return
+    need = PAIR_NOUN_MODIFIERS.get(tok.lemma_.lower())
+    if need and not any(c.lower_ in need for c in tok.children if c.dep_ in ("compound", "amod")):
+        return
+    between = [e for p in _pobjs(tok, {"between", "among", "amongst"}) for e in _ends(ctx, p)]
+    if len(between) >= 2:
+        rels.pairs(relation, between, tok)
+        return
+    others = [e for p in _pobjs(tok, {"with", "against"}) for e in _ends(ctx, p)]
+    holders: list[Entity] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            # "their cooperation": the pair named before; "its cooperation with B": the verb's subject
+            pronoun = c.lower_ in ("their", "its")
+            holders = ([] if others else _their_pair(ctx, tok)) if pronoun else _ends(ctx, c)
+    if not holders and others:
+        # "A has/deepened (its) cooperation with B": the subject of the verb holding the noun
+        head = tok.head
+        if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+            holders = [e for s in head.children if s.dep_ in ("nsubj", "nsubjpass") for e in _ends(ctx, s)]
+    if others:
+        for h in holders:
+            for o in others:
+                rels.add(relation, h, o, tok)
+    elif len(holders) >= 2:
+        rels.pairs(relation, holders, tok)
+
+
+def pair_verb(rels: Relations, tok: Token) -> None:
+    """'A clashed with B', 'A and B competed', 'A is allied with B'."""
+    if tok.pos_ != "VERB":
+        return
+    relation = PAIR_VERBS.get(tok.lemma_.lower())
+    if relation is None:
+        return
+    subjects = [e for s in tok.children if s.dep_ in ("nsubj", "nsubjpass") for e in _ends(rels.ctx, s)]
+    if not subjects and tok.dep_ == "relcl":
+        subjects = _ends(rels.ctx, tok.head)
+    others = [e for p in _pobjs(tok, {"with", "against"}) for e in _ends(rels.ctx, p)]
+    if others:
+        for s in subjects:
+            for o in others:
+                rels.add(relation, s, o, tok)
+    elif len(subjects) >= 2 and (relation != "rival_of" or not any(c.dep_ == "dobj" for c in tok.children)):
+        rels.pairs(relation, subjects, tok)
+
+
+def description(rels: Relations, tok: Token) -> None:
+    """'A, an ally of B', 'A is a rival of B', 'A, an outlet linked to B', 'A reports to B'."""
+    ctx = rels.ctx
+    lemma = tok.lemma_.lower()
+    relation = None
+    objects: list[Entity] = []
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in DESCRIPTION_NOUNS and ctx.entity_of(tok) is None:
+        relation = DESCRIPTION_NOUNS[lemma]
+        objects = [e for p in _pobjs(tok, {"of", "to", "for"}) for e in _ends(ctx, p)]
+        # "a Kremlin ally", "an IRGC affiliate"
+        objects += [e for c in tok.children if c.dep_ in ("compound", "poss") for e in _ends(ctx, c)]
+    elif tok.pos_ in ("VERB", "ADJ", "AUX"):
+        for (word, prep), rel in DESCRIPTION_VERBS.items():
+            if lemma == word or tok.lower_ == word:
+                found = [e for p in _pobjs(tok, {prep}) for e in _ends(ctx, p)]
+                if found:
+                    relation, objects = rel, found
+                    break
+    if relation is None or not objects:
+        return
+    holders = _holders(ctx, tok)
+    for h in holders:
+        for o in objects:
+            rels.add(relation, h, o, tok)
+
+
+def possessive_unit(rels: Relations, tok: Token) -> None:
+    """"the IRGC's Quds Force": an organisation's unit named with its possessor is part of it."""
+    if tok.dep_ != "poss":
+        return
+    owner = rels.ctx.entity_of(tok)
+    if owner is None or owner.type != "ORG":
+        return
+    head = tok.head
+    unit = rels.ctx.entity_of(head)
+    if unit is None or unit is owner or unit.type != "ORG" or head.lower_ not in UNIT_NAME_HEADS:
+        return
+    rels.add("part_of", unit, owner, head, confidence=0.6)
 
 
 def run(ctx: Context) -> None:
-    return None
+    rels = Relations(ctx)
+    for tok in ctx.doc:
+        pair_noun(rels, tok)
+        pair_verb(rels, tok)
+        description(rels, tok)
+        possessive_unit(rels, tok)
