@@ -1,19 +1,24 @@
 """Across-article resolution: which stored entity does an article's entity denote?
 
-A first, deliberately cautious version, used by ``store.writer`` for every entity of every
-article (inside the article's write transaction, so it may read and insert):
+Used by ``store.writer`` for every entity of every article, inside the article's write transaction
+(the article row is already written, so its text and extraction can be read as context). In order:
 
-- names are compared folded (``name_key``: case, accents, punctuation, a leading "the");
-- only entities of the same type can match;
-- the article's canonical name is looked up among every stored name and alias; when exactly
-  one entity has it, that is the entity. Otherwise the article's other proper-name aliases
-  (an acronym, a transliteration) are tried the same way. Single-word aliases of a person
-  (a bare surname) and descriptions ("the minister") are never used to link;
-- anything ambiguous or unknown becomes a new entity: a split is cheap to merge by curation,
-  a wrong merge silently corrupts facts.
+1. **exact**: the article's canonical name is a stored name or alias of one entity of that type;
+2. **alias**: one of its other proper-name aliases (an acronym, another spelling) is;
+3. **transliteration**: a stored name shares its blocking skeleton (``names.skeleton``) and the
+   two compare equal word by word (``names.compare``: Sergei/Sergey, Esmaeil/Ismail; a missing
+   middle name is allowed, a different first or last name never);
+4. **acronym**: for bodies, "MOIS" finds "Ministry of Intelligence and Security" and back;
+5. **surname+context**: a person the article names by one word ('Kudrin') links to a stored person
+   with that surname only when the context supports it -- the same post or body in this article's
+   facts, or actors mentioned with both -- and better than any other namesake;
+6. otherwise a new entity: a split is cheap to merge by curation, a wrong merge corrupts facts.
 
-Interface (keep it; a better resolver may replace the body):
-``resolve_entity(conn, name, type, aliases, context) -> entity_id``.
+Blocking keeps each step an indexed lookup: ``entity_names.key`` for names, ``entity_keys`` for
+skeletons, surnames and acronyms (kept up to date here and by ``reindex``). Every decision is
+recorded in ``resolution_links`` with its evidence, which ``explain`` (``newsgraph why A B``) reads.
+
+Interface (kept): ``resolve_entity(conn, name, type, aliases, context) -> entity_id``.
 """
 
 from __future__ import annotations
@@ -26,11 +31,27 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..extract.context import name_key
-from ..store.schema import entities, entity_names
+from ..posts import acronyms, is_acronym, parse_title
+from ..store.schema import (
+    article_entities,
+    articles,
+    entities,
+    entity_keys,
+    entity_names,
+    facts,
+    resolution_links,
+)
+from . import names as _names
 
 #: Words that make an alias a description or pronoun rather than a name.
 _DESCRIPTION_START = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "a", "an", "this",
                       "that", "these", "those"}
+#: Context weights: a shared post is strong evidence, a shared country weak.
+W_POST, W_ORG, W_ACTOR, W_PLACE = 2.0, 1.0, 1.0, 0.25
+#: Least context score for a surname-only link.
+MIN_CONTEXT = 1.0
+#: At most this many of a candidate's articles are read for its co-mentioned actors.
+_PROFILE_ARTICLES = 50
 
 
 def is_description(form: str) -> bool:
@@ -53,7 +74,7 @@ def linkable_keys(name: str, type: str, aliases: Iterable[str]) -> tuple[str, li
     others = []
     for alias in aliases:
         key = name_key(alias)
-        if not key or key == main or is_description(alias):
+        if not key or key == main or is_description(alias) or key in others:
             continue
         if type == "PERSON" and len(key.split()) < 2:
             continue  # a bare surname is too common to link people across articles
@@ -61,7 +82,7 @@ def linkable_keys(name: str, type: str, aliases: Iterable[str]) -> tuple[str, li
     return main, others
 
 
-def _survivor(conn: Connection, entity_id: int) -> int:
+def survivor(conn: Connection, entity_id: int) -> int:
     """Follow ``merged_into`` to the entity that curation kept."""
     seen = set()
     while entity_id not in seen:
@@ -73,6 +94,9 @@ def _survivor(conn: Connection, entity_id: int) -> int:
     return entity_id
 
 
+_survivor = survivor  # the first version's name
+
+
 def candidates(conn: Connection, key: str, type: str) -> set[int]:
     """Live entities of TYPE that have KEY as a name or alias (descriptions excluded)."""
     rows = conn.execute(
@@ -80,41 +104,240 @@ def candidates(conn: Connection, key: str, type: str) -> set[int]:
         .join(entities, entities.c.id == entity_names.c.entity_id)
         .where(entity_names.c.key == key, entity_names.c.kind != "description", entities.c.type == type)
     ).scalars()
-    return {_survivor(conn, eid) for eid in rows}
+    return {survivor(conn, eid) for eid in rows}
+
+
+def keyed(conn: Connection, kind: str, keys: Iterable[str], type: str) -> set[int]:
+    """Live entities of TYPE with one of KEYS among their derived keys of KIND."""
+    keys = [k for k in set(keys) if k]
+    if not keys:
+        return set()
+    rows = conn.execute(
+        sa.select(entity_keys.c.entity_id).join(entities, entities.c.id == entity_keys.c.entity_id)
+        .where(entity_keys.c.kind == kind, entity_keys.c.key.in_(keys), entities.c.type == type)
+    ).scalars()
+    return {survivor(conn, eid) for eid in rows}
 
 
 def surname_candidates(conn: Connection, surname_key: str) -> set[int]:
-    """Live people one of whose names ends with the word SURNAME_KEY ('khan' -> Imran Khan, Sadiq Khan)."""
-    pattern = "% " + surname_key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """Live people whose surname is SURNAME_KEY, spelled any way ('khan' -> Imran Khan, Sadiq Khan)."""
+    return keyed(conn, "surname", [_names.word_skeleton(surname_key)], "PERSON") | {
+        e for e in candidates(conn, surname_key, "PERSON")}
+
+
+def entity_forms(conn: Connection, entity_id: int) -> list[str]:
+    """Every proper name and alias of an entity, canonical first."""
     rows = conn.execute(
-        sa.select(entity_names.c.entity_id)
-        .join(entities, entities.c.id == entity_names.c.entity_id)
-        .where(entity_names.c.key.like(pattern, escape="\\"), entity_names.c.kind != "description",
-               entities.c.type == "PERSON")
-    ).scalars()
-    return {_survivor(conn, eid) for eid in rows}
+        sa.select(entity_names.c.name, entity_names.c.kind).where(entity_names.c.entity_id == entity_id,
+                                                                  entity_names.c.kind != "description")
+        .order_by(entity_names.c.kind.desc(), entity_names.c.id)
+    ).all()
+    name = conn.execute(sa.select(entities.c.name).where(entities.c.id == entity_id)).scalar()
+    forms = [name] if name else []
+    forms += [r.name for r in rows if r.name not in forms]
+    return forms
 
 
-def find_entity(conn: Connection, name: str, type: str, aliases: Iterable[str] = ()) -> int | None:
-    """The one stored entity this (name, type, aliases) denotes, or None if none or ambiguous.
+def _best_form_match(conn: Connection, entity_id: int, forms: list[str], type: str) -> tuple[str, str, str] | None:
+    """(how, stored form, why) for the first of FORMS that compares equal to a name of ENTITY_ID."""
+    stored = entity_forms(conn, entity_id)
+    for form in forms:
+        for other in stored:
+            if type == "PERSON" and (len(_names.person_words(form)) < 2 or len(_names.person_words(other)) < 2):
+                continue
+            m = _names.compare(form, other, type)
+            if m.same:
+                return m.how, other, m.why
+    return None
 
-    A person known to the article only by one word ('Khan') links only when exactly one stored
-    person has that word as a name or as the last word of a name.
+
+# -- context --------------------------------------------------------------------------------------
+
+_raw_cache: dict[str, Mapping[str, Any]] = {}
+
+
+def _article_raw(conn: Connection, article_id: str | None) -> Mapping[str, Any]:
+    if not article_id:
+        return {}
+    if article_id not in _raw_cache:
+        if len(_raw_cache) > 64:
+            _raw_cache.clear()
+        raw = conn.execute(sa.select(articles.c.raw).where(articles.c.id == article_id)).scalar()
+        _raw_cache[article_id] = raw or {}
+    return _raw_cache[article_id]
+
+
+def article_context(conn: Connection, name: str, type: str, context: Mapping[str, Any] | None) -> dict[str, Any]:
+    """What this article says around the entity: its posts and bodies, and the other actors named.
+
+    Read from the article's stored extraction (``articles.raw``), found by ``context['article_id']``,
+    or from ``context['posts']`` / ``context['actors']`` when a caller passes them directly.
     """
+    context = context or {}
+    posts: set[str] = set(context.get("posts") or ())
+    roles: set[str] = set()
+    orgs: set[str] = set(context.get("orgs") or ())
+    actors: dict[str, str] = dict(context.get("actors") or {})  # folded name -> type
+    raw = _article_raw(conn, context.get("article_id"))
+    ents = {e.get("id"): e for e in raw.get("entities") or []}
+    key = name_key(name)
+    me = {eid for eid, e in ents.items() if e.get("type") == type
+          and key in {name_key(e.get("name") or ""), *(name_key(a) for a in e.get("aliases") or [])}}
+    for fact in raw.get("facts") or []:
+        holder = fact.get("person") or fact.get("successor")
+        if holder in me or fact.get("predecessor") in me:
+            post = parse_title(fact.get("title"))
+            if post:
+                posts.add(post.key)
+                roles.add(post.role)
+            if fact.get("org") in ents:
+                orgs.add(name_key(ents[fact["org"]].get("name") or ""))
+    for eid, e in ents.items():
+        if eid not in me and e.get("type") in ("PERSON", "ORG", "GPE", "NORP") and e.get("name"):
+            actors[name_key(e["name"])] = e["type"]
+    return {"posts": posts, "roles": roles, "orgs": orgs, "actors": actors}
+
+
+def candidate_profile(conn: Connection, entity_id: int) -> dict[str, Any]:
+    """What the base knows around a stored entity: its post keys, bodies, co-mentioned actors."""
+    rows = conn.execute(
+        sa.select(facts.c.post_key, facts.c.role, facts.c.org_id)
+        .where(sa.or_(facts.c.person_id == entity_id, facts.c.successor_id == entity_id,
+                      facts.c.predecessor_id == entity_id), facts.c.retracted.is_(False))
+    ).all()
+    posts = {r.post_key for r in rows if r.post_key}
+    roles = {r.role for r in rows if r.role}
+    org_ids = {r.org_id for r in rows if r.org_id}
+    arts = conn.execute(sa.select(article_entities.c.article_id).where(article_entities.c.entity_id == entity_id)
+                        .limit(_PROFILE_ARTICLES)).scalars().all()
+    co = conn.execute(
+        sa.select(article_entities.c.entity_id, article_entities.c.type).distinct()
+        .where(article_entities.c.article_id.in_(arts), article_entities.c.entity_id != entity_id)
+    ).all() if arts else []
+    return {"posts": posts, "roles": roles, "org_ids": org_ids, "actors": {r.entity_id: r.type for r in co}}
+
+
+def _known_ids(conn: Connection, folded: str, type: str) -> set[int]:
+    return candidates(conn, folded, type) if folded else set()
+
+
+def context_score(conn: Connection, ctx: Mapping[str, Any], entity_id: int) -> tuple[float, list[str]]:
+    """How much this article's context supports ENTITY_ID, and the reasons, e.g. ['same post: head|knb']."""
+    prof = candidate_profile(conn, entity_id)
+    score, why = 0.0, []
+    shared_posts = ctx["posts"] & prof["posts"]
+    if shared_posts:
+        score += W_POST
+        why.append("same post: " + ", ".join(sorted(shared_posts)))
+    org_ids = set().union(*(_known_ids(conn, o, "ORG") for o in ctx["orgs"])) if ctx["orgs"] else set()
+    if org_ids & prof["org_ids"]:
+        score += W_ORG
+        why.append("same body")
+    place = 0.0
+    for folded, type in ctx["actors"].items():
+        hit = _known_ids(conn, folded, type) & set(prof["actors"])
+        if not hit:
+            continue
+        if type in ("GPE", "NORP"):
+            place = min(place + W_PLACE, 2 * W_PLACE)
+        else:
+            score += W_ACTOR
+            why.append(f"also mentioned with {folded}")
+    if place:
+        score += place
+        why.append("same countries mentioned")
+    return score, why
+
+
+# -- finding --------------------------------------------------------------------------------------
+
+def find_link(conn: Connection, name: str, type: str, aliases: Iterable[str] = (),
+              context: Mapping[str, Any] | None = None) -> tuple[int | None, str, dict[str, Any]]:
+    """(entity id or None, rule, evidence) for the stored entity this (name, type, aliases) denotes."""
+    aliases = list(aliases)
     main, others = linkable_keys(name, type, aliases)
-    if main:
+    refused: list[dict[str, Any]] = []
+    one_word_person = type == "PERSON" and len(_names.person_words(name)) == 1
+    if main and not one_word_person:
         found = candidates(conn, main, type)
-        if type == "PERSON" and len(main.split()) == 1:
-            found |= surname_candidates(conn, main)
         if len(found) == 1:
-            return found.pop()
+            return found.pop(), "exact", {"matched": name}
         if len(found) > 1:
-            return None
+            pick = _by_context(conn, name, type, context, found, refused)
+            if pick is not None:
+                return pick[0], "exact+context", {"matched": name, "context": pick[1], "refused": refused}
+            return None, "new", {"why": "the name belongs to several entities and the context picks none",
+                                 "refused": refused}
     found = set()
     for key in others:
         found |= candidates(conn, key, type)
-    return found.pop() if len(found) == 1 else None
+    if len(found) == 1:
+        return found.pop(), "alias", {"matched": next(a for a in aliases if name_key(a) in others
+                                                      and candidates(conn, name_key(a), type))}
+    # spelling variants and acronyms
+    forms = [name] + [a for a in aliases if name_key(a) in others]
+    if not one_word_person:
+        blocked = keyed(conn, "skeleton", [_names.skeleton(f, type) for f in forms], type)
+        if type != "PERSON":
+            blocked |= keyed(conn, "acronym", [name_key(f).replace(" ", "") for f in forms if is_acronym(f)], type)
+            for f in forms:
+                for acr in acronyms(f):
+                    blocked |= candidates(conn, acr, type)
+        matches = {}
+        for eid in sorted(blocked):
+            m = _best_form_match(conn, eid, forms, type)
+            if m is not None:
+                matches[eid] = m
+            else:
+                refused.append({"id": eid, "why": "blocked together but the names differ"})
+        if len(matches) == 1:
+            eid, (how, other, why) = matches.popitem()
+            rule = "acronym" if how == "acronym" else "transliteration"
+            return eid, rule, {"matched": other, "why": why, "refused": refused}
+        if len(matches) > 1:
+            pick = _by_context(conn, name, type, context, set(matches), refused)
+            if pick is not None:
+                how, other, why = matches[pick[0]]
+                return pick[0], "transliteration+context", {"matched": other, "why": why, "context": pick[1]}
+    else:
+        people = surname_candidates(conn, main)
+        people = {p for p in people if any(_names.same_word(main, (_names.surname(f) or ""))
+                                           for f in entity_forms(conn, p))}
+        if people:
+            pick = _by_context(conn, name, type, context, people, refused, minimum=MIN_CONTEXT)
+            if pick is not None:
+                return pick[0], "surname+context", {"matched": name, "context": pick[1], "refused": refused}
+            return None, "new", {"why": "only a surname, and the context supports no stored namesake",
+                                 "refused": refused}
+    return None, "new", {"refused": refused} if refused else {}
 
+
+def _by_context(conn: Connection, name: str, type: str, context: Mapping[str, Any] | None, ids: set[int],
+                refused: list[dict[str, Any]], minimum: float = 0.01) -> tuple[int, list[str]] | None:
+    """The candidate the article's context supports best, if it has at least MINIMUM and no tie."""
+    ctx = article_context(conn, name, type, context)
+    scored = []
+    for eid in sorted(ids):
+        score, why = context_score(conn, ctx, eid)
+        scored.append((score, eid, why))
+    scored.sort(key=lambda t: -t[0])
+    best = scored[0]
+    tie = len(scored) > 1 and scored[1][0] >= best[0]
+    for score, eid, why in scored:
+        if eid != best[1] or tie or score < minimum:
+            refused.append({"id": eid, "score": score, "why": "; ".join(why) or "no shared post, body or actors"})
+    if best[0] < minimum or tie:
+        return None
+    return best[1], [f"score {best[0]:g}", *best[2]]
+
+
+def find_entity(conn: Connection, name: str, type: str, aliases: Iterable[str] = (),
+                context: Mapping[str, Any] | None = None) -> int | None:
+    """The one stored entity this (name, type, aliases) denotes, or None if none or ambiguous."""
+    return find_link(conn, name, type, aliases, context)[0]
+
+
+# -- writing --------------------------------------------------------------------------------------
 
 def create_entity(conn: Connection, name: str, type: str) -> int:
     return conn.execute(
@@ -122,12 +345,78 @@ def create_entity(conn: Connection, name: str, type: str) -> int:
     ).inserted_primary_key[0]
 
 
+def derived_keys(form: str, type: str) -> set[tuple[str, str]]:
+    """The (kind, key) rows of ``entity_keys`` for one proper name of an entity."""
+    if not name_key(form) or is_description(form):
+        return set()
+    out = set()
+    if type == "PERSON":
+        words = _names.person_words(form)
+        if len(words) >= 2:
+            out.add(("skeleton", _names.skeleton(form, type)))
+            out.add(("surname", _names.word_skeleton(words[-1])))
+    else:
+        out.add(("skeleton", _names.skeleton(form, type)))
+        out |= {("acronym", a) for a in acronyms(form)}
+    return {(k, v[:255]) for k, v in out if v}
+
+
+def index_names(conn: Connection, entity_id: int, type: str, forms: Iterable[str]) -> None:
+    """Add the derived lookup keys of FORMS for ENTITY_ID (idempotent)."""
+    wanted = set().union(*(derived_keys(f, type) for f in forms)) if forms else set()
+    if not wanted:
+        return
+    have = set(conn.execute(sa.select(entity_keys.c.kind, entity_keys.c.key)
+                            .where(entity_keys.c.entity_id == entity_id)).all())
+    have = {(k, v) for k, v in have}
+    rows = [{"kind": k, "key": v, "entity_id": entity_id} for k, v in sorted(wanted - have)]
+    if rows:
+        conn.execute(entity_keys.insert(), rows)
+
+
+def reindex(conn: Connection, entity_ids: Iterable[int] | None = None) -> None:
+    """Rebuild ``entity_keys`` from ``entity_names`` (all entities, or ENTITY_IDS)."""
+    query = (sa.select(entity_names.c.entity_id, entity_names.c.name, entities.c.type)
+             .join(entities, entities.c.id == entity_names.c.entity_id)
+             .where(entity_names.c.kind != "description"))
+    if entity_ids is not None:
+        ids = list(entity_ids)
+        conn.execute(entity_keys.delete().where(entity_keys.c.entity_id.in_(ids)))
+        query = query.where(entity_names.c.entity_id.in_(ids))
+    else:
+        conn.execute(entity_keys.delete())
+    by_entity: dict[int, tuple[str, list[str]]] = {}
+    for eid, form, type in conn.execute(query):
+        by_entity.setdefault(eid, (type, []))[1].append(form)
+    for eid, (type, forms) in by_entity.items():
+        index_names(conn, eid, type, forms)
+
+
+def record_link(conn: Connection, article_id: str | None, entity_id: int, name: str, rule: str,
+                evidence: Mapping[str, Any] | None) -> None:
+    if article_id is not None and conn.execute(sa.select(articles.c.id).where(articles.c.id == article_id)
+                                               ).scalar() is None:
+        article_id = None
+    conn.execute(resolution_links.insert().values(article_id=article_id, entity_id=entity_id, name=name, rule=rule,
+                                                  evidence=dict(evidence or {}), at=datetime.now(UTC)))
+
+
 def resolve_entity(conn: Connection, name: str, type: str, aliases: Iterable[str] = (),
                    context: Mapping[str, Any] | None = None) -> int:
     """The global id of the entity NAME (of TYPE, also called ALIASES) denotes; created if new.
 
-    CONTEXT (the article's id, date, source, ...) is unused by this version; better resolvers
-    may use it to tell apart namesakes.
+    CONTEXT is what the writer knows of the article (``article_id``, ``published``, ``source``);
+    the article's own extraction is read through ``article_id`` to tell namesakes apart.
     """
-    found = find_entity(conn, name, type, list(aliases))
-    return found if found is not None else create_entity(conn, name, type)
+    aliases = list(aliases)
+    found, rule, evidence = find_link(conn, name, type, aliases, context)
+    if found is None:
+        found = create_entity(conn, name, type)
+    index_names(conn, found, type, [name, *aliases])
+    record_link(conn, (context or {}).get("article_id"), found, name, rule, evidence)
+    return found
+
+
+__all__ = ["candidates", "context_score", "create_entity", "derived_keys", "entity_forms", "find_entity",
+           "find_link", "index_names", "is_description", "linkable_keys", "reindex", "resolve_entity",
+           "survivor", "surname_candidates"]

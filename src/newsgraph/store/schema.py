@@ -10,6 +10,7 @@ How the pieces fit (arrows are foreign keys)::
        │     └── person_id, org_id, ... ──> entities;  about_id ──> facts
        └── failures (article_id may be null: the article could not even be read)
     curation_log                    every manual correction, newest last
+    entity_keys, resolution_links   cross-article resolution: lookup keys, and why each link was made
 
 Conventions
 - ``articles.id`` is the contract's article id: the sha256 (16 hex chars) of the normalized text.
@@ -51,6 +52,21 @@ metadata = sa.MetaData(
 
 _ts = sa.DateTime(timezone=True)
 _date = sa.String(16)  # ISO 8601 with the precision the text supports
+
+
+def _post_default(column: str):
+    """A Python-side default computing ``facts.role`` / ``facts.post_key`` from the row's title.
+
+    Kept here (not in the writer) so that every insert of a fact gets them; see ``newsgraph.posts``.
+    """
+    def compute(context) -> str | None:
+        from .. import posts
+
+        post = posts.parse_title(context.get_current_parameters().get("title"))
+        if post is None:
+            return None
+        return post.role if column == "role" else post.key
+    return compute
 
 
 def _entity_fk(name: str, comment: str) -> sa.Column:
@@ -197,7 +213,14 @@ facts = sa.Table(
     sa.Column("extractor_version", sa.String(32), nullable=True),
     sa.Column("retracted", sa.Boolean, nullable=False, server_default=sa.false(), comment="set by curation"),
     sa.Column("raw", sa.JSON, nullable=True, comment="the contract's fact object, local ids"),
+    # added by 0002 (queries): the post a title names, for holders; curation's confirmation
+    sa.Column("role", sa.String(64), nullable=True, default=_post_default("role"),
+              comment="the post word of title, folded (newsgraph.posts): head, minister, deputy head, ..."),
+    sa.Column("post_key", sa.String(255), nullable=True, index=True, default=_post_default("post_key"),
+              comment="role|sorted qualifier words (newsgraph.posts.post_key)"),
+    sa.Column("confirmed", sa.Boolean, nullable=True, comment="set by curation: an analyst confirmed it"),
     sa.UniqueConstraint("article_id", "local_id"),
+    sa.Index("ix_facts_role_org_id", "role", "org_id"),
 )
 
 fact_participants = sa.Table(
@@ -219,6 +242,30 @@ failures = sa.Table(
     sa.Column("failed_at", _ts, nullable=False),
 )
 
+entity_keys = sa.Table(
+    "entity_keys", metadata,
+    sa.Column("kind", sa.String(16), primary_key=True,
+              comment="'skeleton' (transliteration-tolerant form), 'surname' (a person's last name), 'acronym'"),
+    sa.Column("key", sa.String(255), primary_key=True),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+    comment="derived lookup keys of entity names (resolve.across): blocking for cross-article resolution",
+)
+
+resolution_links = sa.Table(
+    "resolution_links", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=True,
+              index=True),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False, index=True),
+    sa.Column("name", sa.Text, nullable=False, comment="the name the article gave"),
+    sa.Column("rule", sa.String(32), nullable=False,
+              comment="new, exact, alias, transliteration, acronym, surname+context, curation"),
+    sa.Column("evidence", sa.JSON, nullable=True, comment="what tied them (or why candidates were refused)"),
+    sa.Column("at", _ts, nullable=False),
+    comment="why each article entity was linked to the global entity it was (newsgraph why)",
+)
+
 curation_log = sa.Table(
     "curation_log", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -233,5 +280,6 @@ curation_log = sa.Table(
 
 __all__ = [
     "SCHEMA_VERSION", "metadata", "articles", "sources", "lsh_bands", "entities", "entity_names",
-    "article_entities", "mentions", "facts", "fact_participants", "failures", "curation_log",
+    "article_entities", "mentions", "facts", "fact_participants", "failures", "curation_log", "entity_keys",
+    "resolution_links",
 ]
