@@ -131,3 +131,10 @@ def test_a_week_after_is_anchored_on_the_previous_date(nlp):
     values = [m.value for m in mentions(ctx)]
     assert values[:2] == ["2023-06-15", "2023-06-22"]
     assert date_for(ctx, *_span(text, "held")) == "2023-06-15"
+
+
+def test_date_of_another_clause_does_not_govern(nlp):
+    text = "Narendra Modi met Sheikh Hasina in Delhi, and the delegation left for Dhaka on Friday."
+    ctx = _ctx(nlp, text, WED)
+    assert date_for(ctx, *_span(text, "met")) is None
+    assert date_for(ctx, *_span(text, "left")) == "2024-03-08"

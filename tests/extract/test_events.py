@@ -1,0 +1,112 @@
+"""Events: meetings and visits, their participants, place and date, one fact per event."""
+
+from __future__ import annotations
+
+from conftest import facts
+
+
+def _names(result: dict, ids) -> list[str]:
+    by_id = {e["id"]: e["name"] for e in result["entities"]}
+    return [by_id[i] for i in ids]
+
+
+def _events(result: dict, event_type: str | None = None) -> list[dict]:
+    return [f for f in facts(result, "event") if event_type is None or f["event_type"] == event_type]
+
+
+def _place(result: dict, ev: dict) -> str | None:
+    return _names(result, [ev["place"]])[0] if ev["place"] else None
+
+
+def test_met_with_subject_object_place_and_weekday(extract_text):
+    r = extract_text("Putin met Erdogan in Sochi on Friday.", published="2021-10-02")
+    (ev,) = _events(r)
+    assert ev["event_type"] == "meeting" and ev["plover"] == "CONSULT"
+    assert set(_names(r, ev["participants"])) == {"Putin", "Erdogan"}
+    assert _place(r, ev) == "Sochi"
+    assert ev["date"] == "2021-10-01"
+
+
+def test_counterpart_named_after_a_description(extract_text):
+    r = extract_text("Russian President Vladimir Putin met his Turkish counterpart Recep Tayyip Erdogan in Sochi.",
+                     published="2021-10-02")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+
+
+def test_talks_between_two_people_with_relative_date(extract_text):
+    r = extract_text("Talks between Antony Blinken and Wang Yi were held in Beijing last week.",
+                     published="2023-06-24")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Antony Blinken", "Wang Yi"}
+    assert _place(r, ev) == "Beijing"
+    assert ev["date"] == "2023-06"
+
+
+def test_held_talks_with_and_an_anaphoric_follow_up_is_one_event(extract_text):
+    text = ("German Chancellor Olaf Scholz held talks with French President Emmanuel Macron in Paris on Monday. "
+            "The meeting lasted three hours, and this meeting was the first since the election.")
+    r = extract_text(text, published="2023-01-25")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Olaf Scholz", "Emmanuel Macron"}
+    assert ev["date"] == "2023-01-23"
+    assert len(ev["evidence"]) == 2
+
+
+def test_attendee_list_fills_the_meeting_reported_before(extract_text):
+    text = ("On March 9, state television reported a meeting between the heads of the security services. "
+            "This meeting was held on March 2 in Lagos. "
+            "The attendees of this meeting included Nuhu Ribadu, the national security adviser; "
+            "Kayode Egbetokun, the police chief; and Christopher Musa, the chief of defence staff.")
+    r = extract_text(text, published="2024-03-10")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Nuhu Ribadu", "Kayode Egbetokun", "Christopher Musa"}
+    assert _place(r, ev) == "Lagos"
+    assert ev["date"] == "2024-03-02"  # the meeting's date, not the report's
+
+
+def test_the_possessor_of_a_participant_is_not_a_participant(extract_text):
+    text = ("Officials described a meeting between the chief of staff of President Yoweri Museveni "
+            "and Kizza Besigye in Kampala.")
+    r = extract_text(text, published="2022-05-01")
+    for ev in _events(r):
+        assert "Yoweri Museveni" not in _names(r, ev["participants"])
+
+
+def test_coordinated_subjects_met(extract_text):
+    r = extract_text("The Prime Minister of Japan, Fumio Kishida, and South Korean President Yoon Suk Yeol met "
+                     "in Tokyo on Thursday to discuss security.", published="2023-03-18")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Fumio Kishida", "Yoon Suk Yeol"}
+    assert ev["date"] == "2023-03-16"
+
+
+def test_a_body_that_meets_is_a_participant(extract_text):
+    r = extract_text("General Abdel Fattah al-Burhan chaired a meeting of the Sovereignty Council in Khartoum "
+                     "on Sunday.", published="2023-04-10")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Abdel Fattah al-Burhan", "Sovereignty Council"}
+    assert _place(r, ev) == "Khartoum"
+
+
+def test_visit_has_the_visitor_as_participant_and_the_destination_as_place(extract_text):
+    r = extract_text("Indian Prime Minister Narendra Modi visited Washington in June.", published="2023-07-10")
+    (ev,) = _events(r, "visit")
+    assert _names(r, ev["participants"]) == ["Narendra Modi"]
+    assert _place(r, ev) == "Washington"
+    assert ev["date"] == "2023-06"
+
+
+def test_two_different_meetings_stay_apart(extract_text):
+    text = ("Joe Biden met Xi Jinping in Bali on Monday. "
+            "On Wednesday, Sergei Lavrov met Wang Yi in Jakarta.")
+    r = extract_text(text, published="2022-11-18")
+    evs = _events(r, "meeting")
+    assert len(evs) == 2
+    assert {frozenset(_names(r, e["participants"])) for e in evs} == {
+        frozenset({"Joe Biden", "Xi Jinping"}), frozenset({"Sergei Lavrov", "Wang Yi"})}
+
+
+def test_no_event_without_a_named_participant(extract_text):
+    r = extract_text("The committee meeting was postponed because of the storm.", published="2022-01-01")
+    assert _events(r) == []

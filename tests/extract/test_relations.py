@@ -1,0 +1,68 @@
+"""Relations between bodies: each needs two named ends and a cue in the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import facts
+
+
+def _relations(result: dict) -> set[tuple[str, str, str]]:
+    by_id = {e["id"]: e["name"] for e in result["entities"]}
+    return {(by_id[f["subject"]], f["relation"], by_id[f["object"]]) for f in facts(result, "relation")}
+
+
+def _has(result: dict, subject: str, relation: str, obj: str) -> bool:
+    rels = _relations(result)
+    return (subject, relation, obj) in rels or (
+        relation in ("rival_of", "cooperates_with", "allied_with") and (obj, relation, subject) in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "relation", "obj"),
+    [
+        ("The Wagner Group, a unit controlled by the GRU, has fought in Syria.", "Wagner Group", "subordinate_to",
+         "GRU"),
+        ("Hezbollah, a long-time ally of Tehran, fired rockets at the border.", "Hezbollah", "allied_with", "Tehran"),
+        ("The Fars news agency, an outlet linked to the IRGC, reported the meeting.", "Fars news agency",
+         "affiliated_with", "IRGC"),
+        ("The enduring rivalry between the CIA and the FBI has sparked disputes.", "CIA", "rival_of", "FBI"),
+        ("The power struggle between Prigozhin and Shoigu intensified in May.", "Prigozhin", "rival_of", "Shoigu"),
+        ("Fatah clashed with Hamas in Gaza.", "Fatah", "rival_of", "Hamas"),
+        ("Germany and France agreed to deepen their cooperation on defence.", "Germany", "cooperates_with",
+         "France"),
+        ("Turkey's cooperation with Russia worried NATO.", "Turkey", "cooperates_with", "Russia"),
+        ("RT, a mouthpiece of the Kremlin, aired the interview.", "RT", "affiliated_with", "Kremlin"),
+        ("The Houthis, backed by Iran, attacked a ship in the Red Sea.", "Houthis", "allied_with", "Iran"),
+        ("Kataib Hezbollah is part of the Popular Mobilization Forces.", "Kataib Hezbollah", "part_of",
+         "Popular Mobilization Forces"),
+        ("Ahmed Hassan, a close ally of President Sisi, was appointed minister.", "Ahmed Hassan", "allied_with",
+         "Sisi"),
+        ("Hamas and Islamic Jihad coordinated the attack.", "Hamas", "cooperates_with", "Islamic Jihad"),
+    ],
+)
+def test_relation_from_cue(extract_text, text, subject, relation, obj):
+    r = extract_text(text, published="2023-06-01")
+    assert _has(r, subject, relation, obj), _relations(r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia, a long-time ally of Tehran, fired rockets.",  # one end is no name
+        "The rivalry between different security services has grown.",
+        "The court ruled against Hamas leaders in a case linked to the war.",
+        "Olaf Scholz met Emmanuel Macron in Paris.",
+    ],
+)
+def test_no_relation_without_two_named_ends(extract_text, text):
+    assert _relations(extract_text(text, published="2023-06-01")) == set()
+
+
+def test_symmetric_relation_told_twice_is_one_fact(extract_text):
+    text = ("The rivalry between Fatah and Hamas deepened. "
+            "Fatah clashed with Hamas again in Gaza City.")
+    r = extract_text(text, published="2023-06-01")
+    rel = [f for f in facts(r, "relation") if f["relation"] == "rival_of"]
+    assert len(rel) == 1
+    assert len(rel[0]["evidence"]) == 2
