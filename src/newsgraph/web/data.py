@@ -83,7 +83,7 @@ def members(conn: Connection, entity_id: int) -> list[int]:
 def merge_map(conn: Connection) -> dict[int, int]:
     """Merged entity id -> surviving id, for every merged entity (curation keeps this small)."""
     pairs = dict(conn.execute(sa.select(entities.c.id, entities.c.merged_into)
-                              .where(entities.c.merged_into.is_not(None))).tuples().all())
+                              .where(entities.c.merged_into.is_not(None))).all())
     out: dict[int, int] = {}
     for start in pairs:
         current, hops = start, 0
@@ -286,7 +286,7 @@ def quote_sentences(conn: Connection, quotes: list[dict[str, Any]]) -> None:
         if points:
             spans[q["id"]] = (min(p[0] for p in points), max(p[1] for p in points))
     texts = dict(conn.execute(sa.select(articles.c.id, articles.c.text).where(
-        articles.c.id.in_({q["article"]["id"] for q in quotes if q["id"] in spans}))).tuples().all())
+        articles.c.id.in_({q["article"]["id"] for q in quotes if q["id"] in spans}))).all())
     for q in quotes:
         text = texts.get(q["article"]["id"])
         if text is None or q["id"] not in spans:
@@ -387,7 +387,7 @@ def tenure_rows(posts: list[dict[str, Any]], label: str = "post") -> list[dict[s
     return rows
 
 
-def chart(rows: list[dict[str, Any]], today: str, width: int = 760, row_height: int = 28) -> dict[str, Any] | None:
+def chart(rows: list[dict[str, Any]], today: str, width: int = 960, row_height: int = 28) -> dict[str, Any] | None:
     """Pixel geometry of a tenure chart for ROWS (all numbers, so the template only draws).
 
     Open tenures run to TODAY (or the latest date seen); years are ticks on the axis.
@@ -424,9 +424,8 @@ def chart(rows: list[dict[str, Any]], today: str, width: int = 760, row_height: 
         bars.append({"y": y, "label": r["label"], "sub": r["sub"], "entity": r["entity"], "bar": bar, "dots": dots})
     ticks = []
     step = max(1, (last.year - first.year + 1) // 8)
-    for year in range(first.year, last.year + 2, step):
-        tx = x(dt.date(year, 1, 1)) if year <= last.year else label_w + plot_w
-        ticks.append({"x": tx, "label": str(year)})
+    for year in range(first.year, last.year + 1, step):
+        ticks.append({"x": x(dt.date(year, 1, 1)), "label": str(year)})
     return {"width": width, "height": 24 + len(rows) * row_height + 8, "label_w": label_w, "bars": bars,
             "ticks": ticks, "plot_end": label_w + plot_w}
 

@@ -69,6 +69,10 @@
   if (tokenInput) {
     tokenInput.value = sessionStorage.getItem("newsgraph-token") || "";
     tokenInput.addEventListener("change", () => sessionStorage.setItem("newsgraph-token", tokenInput.value));
+    tokenInput.form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      sessionStorage.setItem("newsgraph-token", tokenInput.value);
+    });
   }
   async function curate(url, body) {
     const token = tokenInput ? tokenInput.value : "";
