@@ -110,3 +110,39 @@ def test_two_different_meetings_stay_apart(extract_text):
 def test_no_event_without_a_named_participant(extract_text):
     r = extract_text("The committee meeting was postponed because of the storm.", published="2022-01-01")
     assert _events(r) == []
+
+
+def test_took_part_in_the_meeting_joins_the_event(extract_text):
+    text = ("Sergey Kudrin held talks in Tashkent on Tuesday with Rustam Nazarov on border security. "
+            "Marat Abenov also took part in the meeting, along with the border commander, General Bakhodir Yusupov.")
+    r = extract_text(text, published="2025-06-04")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Sergey Kudrin", "Rustam Nazarov", "Marat Abenov",
+                                                  "Bakhodir Yusupov"}
+    assert _place(r, ev) == "Tashkent"
+    assert ev["date"] == "2025-06-03"
+
+
+def test_after_meeting_takes_the_main_clause_subject(extract_text):
+    text = ("Carranza made the announcement after meeting police commander general Jorge Paredes and the head of "
+            "the Joint Command of the Armed Forces, Admiral Ricardo Velarde, at the Interior Ministry.")
+    r = extract_text(text, published="2025-09-15")
+    (ev,) = _events(r)
+    assert {"Jorge Paredes", "Ricardo Velarde"} <= set(_names(r, ev["participants"]))
+    assert len(ev["participants"]) == 3  # and Carranza, the subject of "made"
+
+
+def test_date_and_time_of_day_together(extract_text):
+    r = extract_text("Jorge Paredes met Ana Carranza at the ministry on Friday afternoon.", published="2025-05-03")
+    (ev,) = _events(r)
+    assert ev["date"] == "2025-05-02"
+
+
+def test_a_visit_without_a_destination_is_no_event(extract_text):
+    r = extract_text("It was Kudrin's first foreign visit since he took office.", published="2025-06-04")
+    assert _events(r, "visit") == []
+
+
+def test_metaphorical_meet_with_a_pronoun_is_no_meeting(extract_text):
+    text = 'The KNB warned of new threats. "No one service can meet them alone," Rustam Nazarov said.'
+    assert _events(extract_text(text, published="2025-06-04")) == []

@@ -39,6 +39,11 @@ def _has(result: dict, subject: str, relation: str, obj: str) -> bool:
         ("Ahmed Hassan, a close ally of President Sisi, was appointed minister.", "Ahmed Hassan", "allied_with",
          "Sisi"),
         ("Hamas and Islamic Jihad coordinated the attack.", "Hamas", "cooperates_with", "Islamic Jihad"),
+        ("Zhaksybekov, 49, is seen by analysts in Astana as a close ally of Abenov.", "Zhaksybekov", "allied_with",
+         "Abenov"),
+        ("Three generals were detained. The Anti-Corruption Agency, a rival of the KNB, said it had been "
+         "investigating the group.", "Anti-Corruption Agency", "rival_of", "KNB"),
+        ("The Mossad, a rival of Shin Bet, declined to comment.", "Mossad", "rival_of", "Shin Bet"),
     ],
 )
 def test_relation_from_cue(extract_text, text, subject, relation, obj):
@@ -53,6 +58,7 @@ def test_relation_from_cue(extract_text, text, subject, relation, obj):
         "The rivalry between different security services has grown.",
         "The court ruled against Hamas leaders in a case linked to the war.",
         "Olaf Scholz met Emmanuel Macron in Paris.",
+        "Uzbekistan's State Security Service arrested two officers.",  # a country's agency is not part of it
     ],
 )
 def test_no_relation_without_two_named_ends(extract_text, text):

@@ -394,7 +394,7 @@ def _attachment(root: Token) -> Token | None:
         if head.pos_ == "ADP" or head.dep_ in ("prep", "npadvmod") and head.pos_ not in ("VERB", "AUX", "NOUN"):
             tok = head
             continue
-        if head.lower_ in ("after", "before", "later", "ago", "earlier"):
+        if head.lower_ in ("after", "before", "later", "ago", "earlier") or head.ent_type_ in ("DATE", "TIME"):
             tok = head
             continue
         return head
@@ -429,9 +429,15 @@ def _candidate_spans(ctx: Context) -> list[tuple[int, int, Token]]:
     """DATE entities and date adverbs NER misses, each with its syntactic root."""
     doc = ctx.doc
     spans: list[tuple[int, int, Token]] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    # "Friday" + "afternoon": adjacent date and time entities are one expression
+    joined: list[Span] = []
+    for ent in ents:
+        if joined and joined[-1].end == ent.start:
+            joined[-1] = Span(doc, joined[-1].start, ent.end)
+        else:
+            joined.append(ent)
+    for ent in joined:
         end_tok = ent.end
         # "a week after", "two days later", "three years ago": the particle belongs to the date
         if end_tok < len(doc) and doc[end_tok].lower_ in ("after", "later", "earlier", "before", "ago") and (

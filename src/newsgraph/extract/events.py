@@ -41,6 +41,8 @@ EVENT_HOLD_VERBS = {
     "hold", "have", "chair", "host", "attend", "convene", "conduct", "join", "lead", "take", "organize",
     "organise", "call", "open", "begin", "start", "end", "conclude", "occur", "happen", "pay", "make",
 }
+#: Verbs whose subject took part in the event named by their "in"/"at" object.
+PARTICIPATE_VERBS = {"participate", "take", "speak", "attend", "appear", "sit", "join", "present"}
 #: Who was at a meeting: "the attendees of this meeting included ...".
 MEETING_ATTENDEE_NOUNS = {"attendee", "attendees", "participant", "participants", "attendant", "invitee"}
 #: PLOVER category of each event type.
@@ -66,6 +68,8 @@ class Mention:
     date: str | None = None
     #: points back to an event told before ("this meeting", "last week's talks")
     anaphoric: bool = False
+    #: its participants say who attended ("took part in the meeting"), so they join the event
+    attendance: bool = False
 
 
 @dataclass
@@ -123,6 +127,8 @@ def head_entity(ctx: Context, tok: Token) -> Entity | None:
             if ent is not None and ent.type in PARTICIPANT_TYPES:
                 return ent
     if tok.lower_ in _PRONOUNS:
+        if tok.lower_ in ("it", "they", "them"):
+            return None  # a group pronoun resolves to one body, seldom the right one for a meeting
         ent = resolve_pronoun(ctx, tok)
         return ent if ent is not None and ent.type in PARTICIPANT_TYPES else None
     if tok.pos_ == "NOUN":
@@ -151,6 +157,12 @@ def members(ctx: Context, tok: Token) -> list[Entity]:
         for child in t.children:
             if child.dep_ == "conj":
                 walk(child)
+                if head_entity(ctx, child) is None:
+                    # "X and the head of Y, Admiral Z,": the name may hang off X, after the description
+                    name = next((a for a in t.children if a.dep_ == "appos" and a.i > child.i
+                                 and ctx.entity_of(a) is not None), None)
+                    if name is not None:
+                        walk(name)
             elif child.dep_ == "appos":
                 for c in child.children:
                     if c.dep_ == "conj":
@@ -169,6 +181,8 @@ def _subjects(verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subs and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head)
+    if not subs and verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head.head)  # "X made the announcement after meeting Y"
     if not subs and verb.dep_ == "relcl":
         return [verb.head]
     if not subs and verb.dep_ == "acl":
@@ -220,8 +234,6 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
     # "met his counterpart Recep Tayyip Erdogan" is often parsed with the name off the verb
     objs += [c for c in verb.children if c.dep_ in ("npadvmod", "dep", "oprd") and c.ent_type_ == "PERSON"]
     objs += _prep_objects(verb, {"with"})
-    if verb.dep_ in ("relcl", "acl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        pass  # the modified noun is the subject, found above
     place = _place(ctx, verb)
     if event_type == "visit":
         for o in objs:
@@ -234,7 +246,7 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
         for o in objs:
             parts += members(ctx, o)
     parts = [p for p in _unique(parts) if p is not place]
-    if not parts:
+    if not parts or (event_type == "visit" and place is None):
         return None
     return Mention(event_type, verb, parts, place, _date(ctx, verb))
 
@@ -263,6 +275,17 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
             for s in _subjects(head):
                 parts += members(ctx, s)
         parts += [e for o in _prep_objects(head, {"with"}) for e in members(ctx, o)]
+    attendance = False
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at") and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head
+        if verb.lemma_.lower() in PARTICIPATE_VERBS and (verb.lemma_.lower() != "take" or any(
+                c.lower_ == "part" for c in verb.children)):
+            # "X took part in the meeting, along with Y"
+            attendance = True
+            for s in _subjects(verb):
+                parts += members(ctx, s)
+            for along in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("along", "together")):
+                parts += [e for o in _prep_objects(along, {"with"}) for e in members(ctx, o)]
     place = _place(ctx, noun, governing)
     if event_type == "visit":
         # "a visit to Kyiv": where, whatever type the NER model gave the name
@@ -274,8 +297,10 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     date = _date(ctx, noun)
     if date is None and governing is not None:
         date = _date(ctx, governing)
+    if event_type == "visit" and place is None:
+        return None  # "his first foreign visit": no telling where
     anaphoric = _is_anaphoric(noun)
-    return Mention(event_type, noun, parts, place, date, anaphoric=anaphoric)
+    return Mention(event_type, noun, parts, place, date, anaphoric=anaphoric, attendance=attendance)
 
 
 def _is_anaphoric(noun: Token) -> bool:
@@ -307,7 +332,7 @@ def attendee_mention(ctx: Context, noun: Token) -> Mention | None:
         return None
     anaphoric = meeting is None or _is_anaphoric(meeting)
     trigger = meeting if meeting is not None else noun
-    return Mention("meeting", trigger, parts, None, None, anaphoric=anaphoric)
+    return Mention("meeting", trigger, parts, None, None, anaphoric=anaphoric, attendance=True)
 
 
 def find_mentions(ctx: Context) -> list[Mention]:
@@ -356,7 +381,7 @@ def merge(mentions: list[Mention]) -> list[Event]:
             events[-1].absorb(m)
         else:
             # a mention pointing back adds people only to an event that does not know them yet
-            grow = not m.anaphoric or len(target.participants) < 2 or _overlap(
+            grow = not m.anaphoric or m.attendance or len(target.participants) < 2 or _overlap(
                 target.participants, m.participants) > 0
             target.absorb(m, add_participants=grow)
     return events

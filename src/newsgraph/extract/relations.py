@@ -78,6 +78,10 @@ UNIT_NAME_HEADS = {
     "wing", "branch", "command", "corps", "department", "bureau", "service", "agency", "section",
 }
 
+#: Words that show a possessor is an organisation, not a country the NER model called one.
+ORG_NAME_WORDS = {"ministry", "council", "committee", "party", "army", "guard", "guards", "police", "navy",
+                  "government", "cabinet", "parliament", "congress", "movement", "front", "group", "company"}
+
 
 def _ends(ctx: Context, tok: Token) -> list[Entity]:
     return [e for e in members(ctx, tok) if e.type in RELATION_TYPES]
@@ -132,6 +136,9 @@ def _holders(ctx: Context, tok: Token) -> list[Entity]:
             return []
         if t.dep_ == "conj":
             t = t.head
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head  # "X is seen as a close ally of Y", "X, known as a rival of Y"
             continue
         return []
     return []
@@ -249,7 +256,9 @@ def possessive_unit(rels: Relations, tok: Token) -> None:
     if tok.dep_ != "poss":
         return
     owner = rels.ctx.entity_of(tok)
-    if owner is None or owner.type != "ORG":
+    # an acronym or a name with an organisation word: "Uzbekistan's" tagged ORG is still a country
+    if owner is None or owner.type != "ORG" or not (tok.text.isupper() or any(
+            w.lower() in UNIT_NAME_HEADS | ORG_NAME_WORDS for w in owner.name.split())):
         return
     head = tok.head
     unit = rels.ctx.entity_of(head)
