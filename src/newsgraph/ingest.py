@@ -149,18 +149,28 @@ def _extract_pending(batch: list[Pending], model: str | None = None) -> list[Pen
 
 
 _worker_model: str | None = None
+_worker_error: Exception | None = None
 
 
 def _init_worker(model: str | None) -> None:
-    """Load spaCy once per worker process."""
-    global _worker_model
+    """Load spaCy once per worker process.
+
+    A failure is kept and raised by the first job: an initializer that raises would make
+    the pool restart the worker forever.
+    """
+    global _worker_model, _worker_error
     from .nlp import get_nlp
 
     _worker_model = model
-    get_nlp(model)
+    try:
+        get_nlp(model)
+    except Exception as err:  # noqa: BLE001 - reported by _worker_job
+        _worker_error = err
 
 
 def _worker_job(batch: list[Pending]) -> list[Pending]:
+    if _worker_error is not None:
+        raise _worker_error
     return _extract_pending(batch, _worker_model)
 
 

@@ -64,6 +64,8 @@ def _str(value: Any) -> str | None:
 
 def _records_from_lines(lines: Iterator[str], name: str) -> Iterator[Item]:
     for n, line in enumerate(lines, 1):
+        if n == 1:
+            line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
         origin = f"{name}:{n}"
@@ -82,25 +84,25 @@ def _records_from_lines(lines: Iterator[str], name: str) -> Iterator[Item]:
 
 
 def read_jsonl(path: str | Path) -> Iterator[Item]:
-    """One item per non-empty line of a JSON-lines file."""
+    """One item per non-empty line of a JSON-lines file, read line by line (dumps may be large)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-        text, _warnings = decode_bytes(data, str(path))
+        fh = path.open("rb")
     except OSError as err:
         yield ReadFailure(str(path), f"{path}: cannot read ({err.strerror or err})")
         return
-    except ParseError as err:
-        yield ReadFailure(str(path), str(err))
-        return
-    yield from _records_from_lines(iter(text.splitlines()), str(path))
+    with fh:
+        yield from read_jsonl_stream(fh, str(path))
 
 
 def read_jsonl_stream(stream: BinaryIO | None = None, name: str = "stdin") -> Iterator[Item]:
     """JSON lines from a byte stream (standard input by default), read lazily line by line."""
     stream = stream or sys.stdin.buffer
-    lines = (raw.decode("utf-8", errors="replace") for raw in stream)
-    yield from _records_from_lines(lines, name)
+    try:
+        lines = (raw.decode("utf-8", errors="replace") for raw in stream)
+        yield from _records_from_lines(lines, name)
+    except OSError as err:
+        yield ReadFailure(name, f"{name}: read error ({err.strerror or err})")
 
 
 def read_csv(path: str | Path) -> Iterator[Item]:
