@@ -92,7 +92,13 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
+_POSSESSOR = re.compile(r"(?:\b[A-Z][\w.-]*\s+)*\b[\w.-]+'s?\s+")
+
+
 def _words(title: str) -> list[str]:
+    # "Kazakhstan's National Security Committee": the possessor is the fact's org, not part of the post
+    title = _POSSESSOR.sub("", title.replace("\u2019", "'"), count=1) if re.search(r"\w's\s", title) else title
+    title = re.sub(r"\([^)]*\)", " ", title)  # "(SGB)": another name of the body, already in the phrase
     s = " " + fold(title).replace("-", " ") + " "
     for pattern, repl in _COMPOUNDS:
         s = re.sub(pattern, repl, s)

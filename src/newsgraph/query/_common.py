@@ -1,0 +1,128 @@
+"""Shared pieces of the queries: fact rows with their article, sources, entity names, corroboration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
+
+from ..store.schema import articles, entities, entity_names, fact_participants, facts, sources
+
+#: Columns read with every fact: the fact, and the article it came from.
+FACT_COLUMNS = [
+    facts, articles.c.title.label("a_title"), articles.c.source.label("a_source"),
+    articles.c.published.label("a_published"),
+]
+ENTITY_COLUMNS = ["person_id", "org_id", "by_id", "place_id", "reporter_id", "speaker_id", "via_id", "successor_id",
+                  "predecessor_id", "subject_id", "object_id", "attributed_to_id"]
+PERSONNEL = ("position", "appointment", "dismissal", "succession")
+
+
+def fact_query(*where: Any) -> sa.Select:
+    """Live (not retracted) facts joined to their article, filtered by WHERE."""
+    return (sa.select(*FACT_COLUMNS).select_from(facts.join(articles, articles.c.id == facts.c.article_id))
+            .where(facts.c.retracted.is_(False), *where))
+
+
+def fetch_facts(conn: Connection, *where: Any) -> list[Row]:
+    return list(conn.execute(fact_query(*where).order_by(articles.c.published, facts.c.id)))
+
+
+def names_of(conn: Connection, ids: Iterable[int | None]) -> dict[int, dict[str, Any]]:
+    """id -> {"id", "name", "type"} for the given entity ids."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    out = {}
+    for chunk in _chunks(sorted(wanted), 500):
+        for r in conn.execute(sa.select(entities.c.id, entities.c.name, entities.c.type)
+                              .where(entities.c.id.in_(chunk))):
+            out[r.id] = {"id": r.id, "name": r.name, "type": r.type}
+    return out
+
+
+def aliases_of(conn: Connection, entity_id: int, name: str) -> list[str]:
+    rows = conn.execute(sa.select(entity_names.c.name).where(entity_names.c.entity_id == entity_id,
+                                                            entity_names.c.kind != "description")
+                        .order_by(entity_names.c.mentions.desc(), entity_names.c.id)).scalars()
+    seen, out = {name}, []
+    for form in rows:
+        if form not in seen:
+            seen.add(form)
+            out.append(form)
+    return out
+
+
+def participants_of(conn: Connection, fact_ids: Sequence[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for chunk in _chunks(list(fact_ids), 500):
+        rows = conn.execute(sa.select(fact_participants.c.fact_id, fact_participants.c.entity_id)
+                            .where(fact_participants.c.fact_id.in_(chunk)).order_by(fact_participants.c.position))
+        for fid, eid in rows:
+            out.setdefault(fid, []).append(eid)
+    return out
+
+
+def source_of(row: Row | Mapping[str, Any], names: Mapping[int, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """The contract's source object of one fact row: article, title, outlet, date, evidence sentence."""
+    m = row._mapping if isinstance(row, Row) else row
+    out = {"article": m["article_id"], "title": m["a_title"], "source": m["a_source"], "published": m["a_published"],
+           "evidence": m["evidence_text"], "fact": m["id"], "span": [m["evidence_start"], m["evidence_end"]]
+           if m["evidence_start"] is not None else None}
+    who = m["attributed_to_id"]
+    out["attributed_to"] = (names or {}).get(who, {"id": who}) if who is not None else None
+    out["voice"] = "attributed" if who is not None else "own"
+    if m.get("confirmed"):
+        out["confirmed"] = True
+    return out
+
+
+def copies_of(conn: Connection, article_ids: Iterable[str]) -> dict[str, list[str]]:
+    """article id -> other outlets that republished it (near-duplicate copies)."""
+    out: dict[str, list[str]] = {}
+    ids = sorted(set(article_ids))
+    for chunk in _chunks(ids, 500):
+        rows = conn.execute(sa.select(sources.c.article_id, sources.c.name)
+                            .where(sources.c.article_id.in_(chunk), sources.c.is_primary.is_(False)))
+        for aid, name in rows:
+            if name:
+                out.setdefault(aid, []).append(name)
+    return out
+
+
+def corroboration(srcs: Sequence[Mapping[str, Any]], copies: Mapping[str, list[str]] | None = None,
+                  outlets: Any = None) -> dict[str, Any]:
+    """How well a fact is supported: independent outlets, first and last reported, own voice vs attributed.
+
+    Copies of one article republished by other outlets are counted apart (``republished_by``): a
+    wire story carried ten times is one report. OUTLETS (``newsgraph.outlets.Outlets``) adds which
+    kinds of outlets (state media, opposition, wire, ...) support it.
+    """
+    outlet_names = sorted({s["source"] for s in srcs if s.get("source")})
+    dates = sorted(s["published"] for s in srcs if s.get("published"))
+    republished = sorted({c for s in srcs for c in (copies or {}).get(s["article"], [])} - set(outlet_names))
+    out = {
+        "reports": len({s["article"] for s in srcs}),
+        "outlets": len(outlet_names),
+        "outlet_names": outlet_names,
+        "republished_by": republished,
+        "first_reported": dates[0] if dates else None,
+        "last_reported": dates[-1] if dates else None,
+        "own_voice": sum(1 for s in srcs if s.get("voice") == "own"),
+        "attributed": sum(1 for s in srcs if s.get("voice") == "attributed"),
+    }
+    if outlets is not None:
+        out["profile"] = outlets.profile(outlet_names)
+    return out
+
+
+def sort_date(*values: str | None) -> str:
+    """The first known date, for sorting ('' sorts first)."""
+    return next((v for v in values if v), "")
+
+
+def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -1,0 +1,408 @@
+"""Tenures: who held which post, from when to when, on what evidence.
+
+Position, appointment, dismissal and succession facts become dated *events* of one person in
+one post (``newsgraph.posts`` decides which titles are one post; a fact's org, or the body its
+title names, tells posts of different bodies apart):
+
+- an appointment, or a succession naming the person as successor, starts a tenure (its date, else
+  the article's publication date: "reported" precision);
+- a dismissal, a succession naming the person as predecessor, or a position's end date ends it;
+- a position reported as current in an article published on D is a *sighting*: the person held
+  the post on D (``first_seen`` / ``last_seen`` bound the tenure when no start or end is known);
+  one reported as former says the tenure ended before D;
+- a successor's start ends the predecessor's open tenure of the same post (``end_basis``
+  ``successor``), when the change comes after the predecessor's last sighting.
+
+``tenures_of(conn, person_id)`` and ``holders(conn, title, on=None)`` read only the facts of
+that person or that post, through indexes (``facts.person_id``, ``facts.post_key``,
+``facts.role``+``org_id``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
+
+from . import posts
+from .extract.context import name_key
+from .extract.lexicon import ORG_HEAD_WORDS
+from .query._common import PERSONNEL, fetch_facts, names_of, source_of
+from .store.schema import entities, entity_keys, entity_names, facts
+
+_FULL_OR_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def clean_date(value: str | None) -> str | None:
+    """VALUE if it is a comparable ISO date (2023, 2023-06, 2023-06-15); '--06-15' and junk give None."""
+    return value if value and _FULL_OR_PARTIAL.match(value) else None
+
+
+@dataclass
+class Tenure:
+    person_id: int
+    post: tuple
+    titles: list[str] = field(default_factory=list)
+    org_id: int | None = None
+    start: str | None = None
+    start_basis: str | None = None
+    end: str | None = None
+    end_basis: str | None = None
+    ended_before: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    said_current: bool = False
+    said_former: bool = False
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return self.start or self.first_seen or self.ended_before or ""
+
+    @property
+    def status(self) -> str:
+        if self.end or self.said_former and not (self.last_seen and self.ended_before
+                                                 and self.last_seen > self.ended_before):
+            return "former"
+        if self.said_current or self.start:
+            return "current"
+        return "unknown"
+
+    def title(self) -> str:
+        """The most reported wording of the post (longer wins ties)."""
+        counts: dict[str, int] = {}
+        for t in self.titles:
+            counts[t] = counts.get(t, 0) + 1
+        return max(counts, key=lambda t: (counts[t], len(t))) if counts else ""
+
+
+# -- posts ----------------------------------------------------------------------------------------
+
+class PostResolver:
+    """Decides the post identity of fact rows, caching body lookups for one query."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._orgs: dict[str, set[int]] = {}
+        self._org_words: dict[int, set[str]] = {}
+        self._types: dict[int, str | None] = {}
+
+    def type_of(self, entity_id: int) -> str | None:
+        if entity_id not in self._types:
+            self._types[entity_id] = self.conn.execute(sa.select(entities.c.type)
+                                                       .where(entities.c.id == entity_id)).scalar()
+        return self._types[entity_id]
+
+    def orgs_named(self, phrase: str) -> set[int]:
+        """Bodies (ORG, GPE) that have PHRASE as a name, an alias or an acronym."""
+        phrase = phrase.strip()
+        if not phrase:
+            return set()
+        if phrase not in self._orgs:
+            key = name_key(phrase)
+            ids = set(self.conn.execute(
+                sa.select(entity_names.c.entity_id).join(entities, entities.c.id == entity_names.c.entity_id)
+                .where(entity_names.c.key.in_({key, key.replace(" ", "")}), entity_names.c.kind != "description",
+                       entities.c.type.in_(("ORG", "GPE", "NORP")), entities.c.merged_into.is_(None))).scalars())
+            if " " not in key:
+                ids |= set(self.conn.execute(
+                    sa.select(entity_keys.c.entity_id).join(entities, entities.c.id == entity_keys.c.entity_id)
+                    .where(entity_keys.c.kind == "acronym", entity_keys.c.key == key,
+                           entities.c.merged_into.is_(None))).scalars())
+            self._orgs[phrase] = ids
+        return self._orgs[phrase]
+
+    def org_words(self, org_id: int) -> set[str]:
+        if org_id not in self._org_words:
+            forms = self.conn.execute(sa.select(entity_names.c.key).where(entity_names.c.entity_id == org_id)).scalars()
+            words = set()
+            for f in forms:
+                words |= set(f.split()) | {f.replace(" ", "")}
+            self._org_words[org_id] = words
+        return self._org_words[org_id]
+
+    def identity(self, title: str | None, org_id: int | None) -> tuple | None:
+        """(role, org id or None, residual qualifier) naming the post of one fact."""
+        post = posts.parse_title(title)
+        if post is None:
+            return None
+        dropped: set[str] = set()
+        if org_id is None or self.type_of(org_id) in ("GPE", "NORP"):
+            # a body named in the title ("chairman of Kazakhstan's National Security Committee") beats a country
+            words = post.phrase.split()
+            if org_id is not None:
+                dropped = self.org_words(org_id)
+                words = [w for w in words if w not in dropped]
+            found = {o for o in self.orgs_named(" ".join(words)) if self.type_of(o) == "ORG"}
+            if not found and org_id is None:
+                found = self.orgs_named(post.phrase)
+            if len(found) == 1:
+                org_id = next(iter(found))
+        if org_id is None:
+            return (post.role, None, post.qualifier)
+        drop = self.org_words(org_id) | dropped | ORG_HEAD_WORDS | posts.FUNCTION_WORDS
+        residual = " ".join(sorted(w for w in post.qualifier.split() if w not in drop))
+        return (post.role, org_id, residual)
+
+
+# -- building ------------------------------------------------------------------------------------
+
+def _events(row: Row, person_id: int) -> list[tuple[str, str | None, str]]:
+    """(what, date, basis) events that fact ROW says about PERSON_ID."""
+    published = clean_date(row.a_published)
+    date = clean_date(row.date)
+    when = date or published
+    basis = "dated" if date else "reported"
+    if row.kind == "position":
+        out = []
+        if clean_date(row.start_date):
+            out.append(("start", clean_date(row.start_date), "dated"))
+        if clean_date(row.end_date):
+            out.append(("end", clean_date(row.end_date), "dated"))
+        if row.status == "current":
+            out.append(("seen", published, "sighting"))
+        elif row.status == "former":
+            out.append(("former", published, "reported former"))
+        else:
+            out.append(("mentioned", published, "mentioned"))
+        return out
+    if row.kind == "appointment":
+        return [("start", when, "appointed, " + basis)]
+    if row.kind == "dismissal":
+        return [("end", when, "dismissed, " + basis)]
+    if row.kind == "succession":
+        if row.successor_id == person_id:
+            return [("start", when, "succeeded predecessor, " + basis)]
+        if row.predecessor_id == person_id:
+            return [("end", when, "succeeded, " + basis)]
+    return []
+
+
+_ORDER = {"start": 0, "seen": 1, "mentioned": 1, "former": 2, "end": 3}
+
+
+def build_tenures(rows: Iterable[Row], person_id: int, post: tuple) -> list[Tenure]:
+    """The tenures of PERSON_ID in one POST from its fact ROWS (all of that person and post)."""
+    events = []
+    for row in rows:
+        for what, date, basis in _events(row, person_id):
+            events.append((date or "9999", _ORDER[what], what, date, basis, row))
+    events.sort(key=lambda e: (e[0], e[1]))
+    out: list[Tenure] = []
+    cur: Tenure | None = None
+
+    def fresh() -> Tenure:
+        t = Tenure(person_id=person_id, post=post, org_id=post[1])
+        out.append(t)
+        return t
+
+    for _, _, what, date, basis, row in events:
+        closed = cur is not None and cur.end is not None
+        if what == "start":
+            if cur is None or (closed and date and date > cur.end):
+                cur = fresh()
+            if cur.start is None and date and not (cur.first_seen and date > cur.first_seen):
+                cur.start, cur.start_basis = date, basis
+        elif what in ("seen", "mentioned"):
+            if cur is None or (closed and date and date > cur.end):
+                cur = fresh()
+            if date and what == "seen":
+                cur.first_seen = min(cur.first_seen or date, date)
+                cur.last_seen = max(cur.last_seen or date, date)
+                cur.said_current = True
+        elif what == "former":
+            if cur is None:
+                cur = fresh()
+            cur.said_former = True
+            if date:
+                cur.ended_before = min(cur.ended_before or date, date)
+        elif what == "end":
+            if cur is None:
+                cur = fresh()
+            if cur.end is None and date:
+                cur.end, cur.end_basis = date, basis
+        if row not in cur.rows:
+            cur.rows.append(row)
+            if row.title:
+                cur.titles.append(row.title)
+    return out
+
+
+def _post_of(resolver: PostResolver, row: Row) -> tuple | None:
+    return resolver.identity(row.title, row.org_id)
+
+
+def tenures_from_rows(conn: Connection, rows: list[Row], only_person: int | None = None,
+                      resolver: PostResolver | None = None) -> list[Tenure]:
+    """Tenures of every person in ROWS (or ONLY_PERSON), per post, successor ends inferred."""
+    resolver = resolver or PostResolver(conn)
+    groups: dict[tuple[int, tuple], list[Row]] = {}
+    untitled: dict[int, list[Row]] = {}
+    for row in rows:
+        people = {row.person_id, row.successor_id, row.predecessor_id} - {None}
+        post = _post_of(resolver, row)
+        for pid in people:
+            if only_person is not None and pid != only_person:
+                continue
+            if post is None:
+                if row.kind in ("succession", "dismissal"):
+                    untitled.setdefault(pid, []).append(row)
+                continue
+            groups.setdefault((pid, post), []).append(row)
+    # a succession or dismissal without a title belongs to the person's one post, if they have one
+    for pid, extra in untitled.items():
+        own = [k for k in groups if k[0] == pid]
+        if len(own) == 1:
+            groups[own[0]].extend(extra)
+    tenures = [t for (pid, post), group in groups.items() for t in build_tenures(group, pid, post)]
+    infer_successor_ends(tenures)
+    return tenures
+
+
+def infer_successor_ends(tenures: list[Tenure]) -> None:
+    """Close each open tenure at the start of the next holder of the same post, if that came later."""
+    by_post: dict[tuple, list[Tenure]] = {}
+    for t in tenures:
+        by_post.setdefault(t.post, []).append(t)
+    for group in by_post.values():
+        starts = sorted((t for t in group if t.start), key=lambda t: t.start)
+        for t in group:
+            if t.end is not None:
+                continue
+            after = t.last_seen or t.start or t.first_seen
+            if not after:
+                continue
+            nxt = next((u for u in starts if u.person_id != t.person_id and u.start > after), None)
+            if nxt is not None:
+                t.end, t.end_basis = nxt.start, "successor"
+                t.successor_id = nxt.person_id  # type: ignore[attr-defined]
+
+
+def post_rows(conn: Connection, role: str, org_ids: Iterable[int], keys: Iterable[str]) -> list[Row]:
+    """Personnel facts of one post: by post key, or by role and body (both indexed)."""
+    conds = []
+    keys = sorted(set(keys))
+    org_ids = sorted(set(org_ids))
+    if keys:
+        conds.append(facts.c.post_key.in_(keys))
+    if org_ids:
+        conds.append(sa.and_(facts.c.role == role, facts.c.org_id.in_(org_ids)))
+    if not conds:
+        return []
+    return fetch_facts(conn, sa.or_(*conds), facts.c.kind.in_(PERSONNEL))
+
+
+def _keys_for(resolver: PostResolver, role: str, phrase: str, org_ids: set[int]) -> set[str]:
+    keys = {f"{role}|{posts.Post(role, phrase).qualifier}"}
+    for oid in org_ids:
+        for form in resolver.conn.execute(sa.select(entity_names.c.key)
+                                          .where(entity_names.c.entity_id == oid)).scalars():
+            keys.add(f"{role}|{posts.Post(role, form).qualifier}")
+    return keys
+
+
+def tenures_of(conn: Connection, person_id: int) -> list[Tenure]:
+    """Every tenure of one person, with ends inferred from the next holders of the same posts."""
+    rows = fetch_facts(conn, sa.or_(facts.c.person_id == person_id, facts.c.successor_id == person_id,
+                                    facts.c.predecessor_id == person_id), facts.c.kind.in_(PERSONNEL))
+    resolver = PostResolver(conn)
+    own = tenures_from_rows(conn, rows, person_id, resolver)
+    open_posts = {t.post for t in own if t.end is None}
+    if not open_posts:
+        return own
+    # read the other holders of the posts still open, to end them at a successor's start
+    extra: dict[int, Row] = {r.id: r for r in rows}
+    for role, org_id, residual in open_posts:
+        org_ids = {org_id} if org_id is not None else set()
+        phrase = residual if org_id is not None else residual
+        for r in post_rows(conn, role, org_ids, _keys_for(resolver, role, phrase, org_ids)):
+            extra.setdefault(r.id, r)
+    everyone = tenures_from_rows(conn, list(extra.values()), None, resolver)
+    return [t for t in everyone if t.person_id == person_id]
+
+
+def query_post(resolver: PostResolver, title: str) -> tuple[posts.Post, set[int], str]:
+    """The post a query TITLE names: (post, bodies it names, the rest of its qualifier)."""
+    post = posts.parse_title(title)
+    if post is None:
+        from .errors import QueryError
+
+        raise QueryError(f"{title!r} does not name a post (try e.g. 'interior minister', 'head of the KNB')")
+    org_ids = {o for o in resolver.orgs_named(post.phrase)}
+    residual = ""
+    words = post.phrase.split()
+    for i in range(1, len(words)):
+        if org_ids:
+            break
+        for body, rest in ((words[:i], words[i:]), (words[i:], words[:i])):
+            found = resolver.orgs_named(" ".join(body))
+            if found:
+                org_ids, residual = found, " ".join(sorted(set(rest)))
+                break
+    return post, org_ids, residual
+
+
+def holders_rows(conn: Connection, title: str) -> tuple[list[Row], PostResolver, tuple]:
+    """Fact rows of the post TITLE names, its resolver, and (role, bodies, residual) to filter tenures by."""
+    resolver = PostResolver(conn)
+    post, org_ids, residual = query_post(resolver, title)
+    keys = _keys_for(resolver, post.role, post.phrase, org_ids)
+    if residual:
+        keys.add(f"{post.role}|{residual}")
+    return post_rows(conn, post.role, org_ids, keys), resolver, (post.role, org_ids, residual)
+
+
+def matches_query(t: Tenure, want: tuple) -> bool:
+    """Whether tenure T is of the queried post (same role; same body and portfolio when the query names a body)."""
+    role, org_ids, residual = want
+    if t.post[0] != role:
+        return False
+    if org_ids and t.post[1] is not None:
+        return t.post[1] in org_ids and t.post[2] == residual
+    return True
+
+
+def held_on(t: Tenure, on: str) -> bool:
+    """Whether the evidence says tenure T covered date ON."""
+    begin = t.start or t.first_seen
+    if not begin or begin[:len(on)] > on:
+        return False
+    if t.end is not None:
+        return t.end >= on[:len(t.end)] if len(t.end) < len(on) else t.end >= on
+    return not (t.ended_before is not None and t.ended_before <= on and not (t.last_seen and t.last_seen >= on))
+
+
+def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """The contract's position object: title, org, status, start, end, sources (and how they are known)."""
+    names = dict(names or {})
+    want = {t.person_id, t.org_id, getattr(t, "successor_id", None)} | {r.attributed_to_id for r in t.rows}
+    missing = {i for i in want if i is not None and i not in names}
+    names.update(names_of(conn, missing))
+    org = names.get(t.org_id) if t.org_id is not None else None
+    out = {
+        "person": {"id": t.person_id, "name": names.get(t.person_id, {}).get("name")},
+        "title": t.title(),
+        "org": {"id": org["id"], "name": org["name"]} if org else None,
+        "status": t.status,
+        "start": t.start,
+        "end": t.end,
+        "start_basis": t.start_basis,
+        "end_basis": t.end_basis,
+        "first_seen": t.first_seen,
+        "last_seen": t.last_seen,
+        "ended_before": t.ended_before,
+        "post": "|".join(str(p) if p is not None else "" for p in t.post),
+        "sources": [source_of(r, names) for r in sorted(t.rows, key=lambda r: (r.a_published or "", r.id))],
+    }
+    succ = getattr(t, "successor_id", None)
+    if succ is not None:
+        out["successor"] = {"id": succ, "name": names.get(succ, {}).get("name")}
+    return out
+
+
+__all__ = ["PostResolver", "Tenure", "build_tenures", "clean_date", "held_on", "holders_rows", "infer_successor_ends",
+           "post_rows", "tenure_json", "tenures_from_rows", "tenures_of"]
