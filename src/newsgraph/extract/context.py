@@ -41,6 +41,8 @@ class Entity:
     mentions: list[Offsets] = field(default_factory=list)
     #: how many mentions voted for each type; ``type`` is the winner
     type_votes: dict[str, int] = field(default_factory=dict)
+    #: what the article shows the entity to be beyond its type, e.g. {"news"} for an outlet
+    kinds: set[str] = field(default_factory=set)
 
     def forms(self) -> set[str]:
         return {self.name, *self.aliases}
@@ -63,6 +65,7 @@ class EntityTable:
         self.items: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
         self._spans: list[tuple[int, int, Entity]] = []  # sorted by start
+        self._max_len = 0  # longest mention, so that ``at`` need not scan every earlier span
 
     def __iter__(self):
         return iter(self.items)
@@ -96,6 +99,7 @@ class EntityTable:
         if (start, end) not in ent.mentions:
             ent.mentions.append((start, end))
             bisect.insort(self._spans, (start, end, ent), key=lambda t: (t[0], t[1]))
+            self._max_len = max(self._max_len, end - start)
         if surface:
             self.add_alias(ent, surface)
         if type_vote:
@@ -118,11 +122,44 @@ class EntityTable:
                 keep.mentions.append((s, e))
         for t, n in gone.type_votes.items():
             keep.type_votes[t] = keep.type_votes.get(t, 0) + n
+        keep.kinds |= gone.kinds
         self.items.remove(gone)
         self._by_key = {k: (keep if v is gone else v) for k, v in self._by_key.items()}
         self._spans = sorted(
             ((s, e, keep if ent is gone else ent) for s, e, ent in self._spans), key=lambda t: (t[0], t[1])
         )
+
+    def merge_many(self, groups: list[list[Entity]]) -> None:
+        """Fold each group into its first entity, rebuilding the indexes once (``merge`` rebuilds per call)."""
+        gone_to_keep: dict[int, Entity] = {}
+        for group in groups:
+            keep = group[0]
+            for gone in group[1:]:
+                if gone is keep or id(gone) in gone_to_keep:
+                    continue
+                gone_to_keep[id(gone)] = keep
+                for alias in gone.forms():
+                    if alias and alias != keep.name:
+                        keep.aliases.add(alias)
+                have = set(keep.mentions)
+                keep.mentions.extend(m for m in gone.mentions if m not in have)
+                for t, n in gone.type_votes.items():
+                    keep.type_votes[t] = keep.type_votes.get(t, 0) + n
+                keep.kinds |= gone.kinds
+        if not gone_to_keep:
+            return
+        self.items = [e for e in self.items if id(e) not in gone_to_keep]
+        self._by_key = {k: gone_to_keep.get(id(v), v) for k, v in self._by_key.items()}
+        for keep in {id(k): k for k in gone_to_keep.values()}.values():
+            for alias in keep.forms():
+                self._by_key.setdefault(name_key(alias), keep)
+        self._spans = [(s, e, gone_to_keep.get(id(ent), ent)) for s, e, ent in self._spans]
+
+    def remove_mention(self, ent: Entity, start: int, end: int) -> None:
+        """Forget that [start, end) mentions ENT (a rule found it was part of a longer name)."""
+        if (start, end) in ent.mentions:
+            ent.mentions.remove((start, end))
+            self._spans = [t for t in self._spans if not (t[0] == start and t[1] == end and t[2] is ent)]
 
     def renumber(self) -> dict[str, str]:
         """Give entities consecutive ids e1..eN in order of first mention; returns old -> new."""
@@ -137,9 +174,12 @@ class EntityTable:
         """The entity with a mention overlapping [start, end); the largest overlap wins."""
         i = bisect.bisect_left(self._spans, end, key=lambda t: t[0])
         best, best_overlap = None, 0
-        for s, e, ent in self._spans[:i]:
+        lowest = start - self._max_len  # no earlier-starting span can reach START
+        while i > 0 and self._spans[i - 1][0] >= lowest:
+            i -= 1
+            s, e, ent = self._spans[i]
             overlap = min(e, end) - max(s, start)
-            if overlap > best_overlap:
+            if overlap > best_overlap or (overlap == best_overlap and overlap > 0):  # ties: earliest wins
                 best, best_overlap = ent, overlap
         return best
 

@@ -1,123 +1,511 @@
 """Entities: spaCy's NER, corrected with what the whole article shows.
 
-Rules, each a function below:
-- ``clean_span``: titles, ranks, a leading "the" and possessives are not part of a name.
-- ``acronyms``: "Long Form (ACR)" and "ACR-IO" make aliases and ORG mentions.
-- ``surnames``: a lone surname belongs to the full name seen in the article.
-- ``finalize``: one name keeps one type; the fullest form is the canonical name.
+The NER model sees one sentence at a time; a reader sees the article. The passes below, in the
+order ``run`` calls them, add what the article shows:
+
+- ``spacy_entities``: the model's names, cleaned (``clean_span``: titles, ranks, a leading "the",
+  possessives are not part of a name; "Chancellor Olaf Scholz" is a person even if the model said
+  ORG); lower-case words and capitalised common words ("Remarks") are not names; nationality
+  adjectives (NORP) are left out, named groups kept.
+- ``datelines``: "NAIROBI —", "ABUJA, March 3 (Reuters) -" open with a place.
+- ``outlets``: "the Fars news agency" names a news organisation.
+- ``acronyms``: "Long Form (ACR)" makes ACR an alias, even when the initials do not line up
+  exactly; "ACR-XY" (a known acronym with a suffix) is an organisation.
+- ``sub_organisations``: "Revolutionary Guards Intelligence Organization", "IRGC's Intelligence
+  Organization" and "IRGC-IO" are one body: the parent named by any of its forms, then the same words.
+- ``short_forms``: an acronym used beside its long form; "Supreme Security Council" is the
+  "Supreme National Security Council"; "Ministry of Intelligence" is the "Ministry of Intelligence
+  and Security" (a ministry that "Minister of ..." titles spell out).
+- ``people``: a lone surname belongs to the full name seen in the article; close transliterations
+  of one name (Golpaygani / Golapaygani) are one person.
+- ``propagate``: every later occurrence of a known name is a mention, whatever the model said there.
+- ``settle_type``: one name keeps one type (weighted votes of its mentions).
+
+Everything is linear in the article's length, except comparisons within small buckets of names.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Span
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
 
 from .context import Context, Entity, name_key
-from .lexicon import ENTITY_LABELS, NAME_PREFIXES
+from .lexicon import (
+    ACRONYM_FUNCTION_WORDS,
+    GROUP_HEADS,
+    NAME_PREFIXES,
+    NEWS_NAME_WORDS,
+    ORG_HEAD_WORDS,
+    OUTLET_HEADS,
+    PERSON_TITLES,
+)
 
-_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’&.-]*\s+)(?:(?:of|for|and|the|de|du|al|el)\s+|[A-Z][\w'’&.-]*\s+)*?"
-                          r"[A-Z][\w'’&.-]*)\s+\(([A-Z][A-Z0-9&.-]{1,9})\)")
+#: NER labels kept as entities (NORP only when it names a group, see ``spacy_entities``).
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+ORG_LIKE = {"ORG", "NORP", "FAC"}
+#: How much one piece of evidence weighs when a name's mentions disagree on its type.
+NER_VOTE, TITLE_VOTE, DATELINE_VOTE, OUTLET_VOTE = 1, 2, 3, 3
+#: Titles that alone, before a single name, make it a person's ("President Putin"); weaker ones
+#: ("General", "Major", "Chief") need a two-word name after them ("General Motors" stays an ORG).
+STRONG_TITLES = {
+    "president", "minister", "premier", "chancellor", "senator", "sen", "governor", "mayor", "ambassador",
+    "secretary", "sheikh", "ayatollah", "hojatoleslam", "king", "queen", "prince", "princess", "pope", "dr",
+    "mr", "mrs", "ms", "prof", "emir", "imam", "spokesman", "spokeswoman", "congressman", "congresswoman",
+}
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
+POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+OUTLET_NEEDS_NEWS = {"agency", "website", "site", "portal", "network", "television", "tv", "radio", "wire"}
+MAX_NAME_TOKENS = 12
+
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'’.\-]*[A-Z.](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z.]){0,3})"
+    r"(?P<rest>(?:[ \t]*,[ \t]*[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})?"
+    rf"(?:[ \t]*,?[ \t]*{_MONTH}[ \t]+\d{{1,2}})?"
+    r"(?:[ \t]+\d{4}-\d\d-\d\d)?"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?)"
+    r"(?P<end>[ \t]*(?:[—–]|--?(?=[ \t]))|[ \t]*$)",
+    re.M,
+)
+_ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+_LONG_FORM_BEFORE = re.compile(r"((?:[A-Z][\w'’&.-]*|of|for|and|the|de|du|al|el|on)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|"
+                               r"and|the|de|du|al|el|on)){1,9})\s*$")
+_HYPHEN_ACRONYM = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{1,9})-([A-Z][A-Za-z]{0,5})(?![\w\-])")
+_MINISTER_OF = re.compile(r"\bMinist(?:er|ry) (of|for) ((?:the )?[A-Z][\w'’-]*"
+                          r"(?:(?: (?:and|&|of|the|for))? [A-Z][\w'’-]*)*)")
 
 
-def clean_span(span: Span) -> Span | None:
-    """The part of SPAN that is the name itself."""
-    start, end = span.start, span.end
+# -- the passes ---------------------------------------------------------------------------
+
+def run(ctx: Context) -> None:
+    spacy_entities(ctx)
+    datelines(ctx)
+    outlets(ctx)
+    _settle_all(ctx)
+    acronyms(ctx)
+    sub_organisations(ctx)
+    short_forms(ctx)
+    _settle_all(ctx)
+    people(ctx)
+    propagate(ctx)
+    _settle_all(ctx)
+
+
+def spacy_entities(ctx: Context) -> None:
+    """The model's names of people, organisations and places, each cleaned into the name itself."""
+    lower_words = {t.text for t in ctx.doc if t.text.islower()}
+    for ent in ctx.doc.ents:
+        label = ent.label_
+        if label == "NORP":
+            # nationality adjectives and demonyms are not entities; "Muslim Brotherhood" is a group
+            if len(ent) < 2 or ent[-1].lower_ not in GROUP_HEADS:
+                continue
+            label = "ORG"
+        elif label not in KEPT_LABELS:
+            continue
+        span, label, vote = clean_span(ent, label)
+        if span is None or not is_name(span, lower_words):
+            continue
+        name = surface(span)
+        if name:
+            add(ctx, name, label, span.start_char, span.start_char + len(name), vote)
+
+
+def clean_span(span: Span, label: str | None = None) -> tuple[Span | None, str, int]:
+    """The part of SPAN that is the name itself, its label, and how strongly the label is attested.
+
+    A line break ends a name; determiners, "ex-", titles and ranks before it and possessives or
+    punctuation after it are not part of it. An ORG span that is a title followed by a personal
+    name ("Foreign Minister Ana Duarte") is that person.
+    """
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    label = label or span.label_
+    start, end = span.start, span.end
+    for i in range(start, end):
+        if "\n" in doc[i].text:
+            if i > start:
+                end = i
+            else:
+                start = i + 1
+            break
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
+                           or (doc[start].lower_ == "ex" and start + 1 < end and doc[start + 1].text == "-")):
         start += 1
-    if span.label_ == "PERSON":
-        while start < end - 1 and doc[start].lower_.strip(".") in NAME_PREFIXES:
-            start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE_TOKENS):
         end -= 1
     if start >= end:
-        return None
-    out = Span(doc, start, end, label=span.label_)
+        return None, label, 0
+    vote = NER_VOTE
+    k = start
+    while k < end - 1 and _is_prefix(doc, k):
+        k += 1
+    if k > start:
+        titles = {doc[i].lower_.strip(".") for i in range(start, k)}
+        rest = doc[k:end]
+        if label == "PERSON":
+            start = k
+        elif label == "ORG" and titles & PERSON_TITLES and _looks_personal(rest) and (
+                len(rest) >= 2 or titles & STRONG_TITLES):
+            start, label, vote = k, "PERSON", TITLE_VOTE
+    out = Span(doc, start, end, label=label)
     if not any(c.isalpha() for c in out.text):
-        return None
-    return out
+        return None, label, 0
+    return out, label, vote
+
+
+def _is_prefix(doc: Doc, i: int) -> bool:
+    """Token I is a title or rank before a capitalised next word ("Brigadier General Lena ...")."""
+    tok, nxt = doc[i], doc[i + 1]
+    return tok.lower_.strip(".") in NAME_PREFIXES and nxt.text[:1].isupper()
+
+
+def _looks_personal(span: Span) -> bool:
+    return (0 < len(span) <= 4 and all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in span)
+            and not any(t.lower_ in ORG_HEAD_WORDS for t in span))
+
+
+def is_name(span: Span, lower_words: set[str] | None = None) -> bool:
+    """Whether SPAN can be a proper name: it has a capital letter, is not too long, and a single
+    word is not a capitalised common word ("Remarks by Salami ...": "remarks" is used lower-case)."""
+    text = span.text
+    if not any(c.isupper() for c in text) or len(span) > MAX_NAME_TOKENS:
+        return False
+    if all(t.is_stop or t.is_digit or t.is_punct for t in span):
+        return False
+    if len(span) == 1:
+        tok = span[0]
+        if tok.tag_ not in ("NNP", "NNPS") and not tok.text.isupper():
+            if tok.is_stop or (lower_words is not None and tok.lower_ in lower_words):
+                return False
+            if tok.is_sent_start and tok.tag_ in ("NN", "NNS"):
+                return False
+    return True
 
 
 def surface(span: Span) -> str:
     return _POSSESSIVE.sub("", span.text).strip()
 
 
-def spacy_entities(ctx: Context) -> None:
-    for ent in ctx.doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+def add(ctx: Context, name: str, label: str, start: int, end: int, vote: int = NER_VOTE,
+        surface_form: str | None = None) -> Entity:
+    """Record a mention of NAME at [start, end) with VOTE votes for LABEL."""
+    ent = ctx.entities.lookup(name) or ctx.entities.create(name, label)
+    ctx.entities.add_mention(ent, start, end, surface_form or name, label)
+    if vote > 1:
+        ent.type_votes[label] = ent.type_votes.get(label, 0) + vote - 1
+    return ent
+
+
+def datelines(ctx: Context) -> None:
+    """A capitalised place opening a line before a dash, date or agency ("NAIROBI —") is a place."""
+    text = ctx.text
+    for m in _DATELINE.finditer(text):
+        place, rest, end = m.group("place"), m.group("rest"), m.group("end")
+        if len(place.split()) > 4 or len(place.replace(".", "")) < 3:
             continue
-        span = clean_span(ent)
-        if span is None:
+        line_end = text.find("\n", m.end())
+        after = text[m.end(): line_end if line_end != -1 else len(text)]
+        if end.strip():
+            if not re.search(r"[a-z]", after):  # "SOCCER - JAPAN GET LUCKY WIN": a headline, not a dateline
+                continue
+        elif not re.search(r"\d", rest):
             continue
-        name = surface(span)
-        if not name:
+        s, e = m.start("place"), m.end("place")
+        for ms, me, other in ctx.entities.within(s, e):
+            ctx.entities.remove_mention(other, ms, me)
+        name = place.title() if place.isupper() else place
+        add(ctx, name, "GPE", s, e, DATELINE_VOTE, surface_form=place)
+
+
+def outlets(ctx: Context) -> None:
+    """'the Fars news agency', 'the Kayhan newspaper': the capitalised modifier names a news outlet."""
+    doc = ctx.doc
+    for head in doc:
+        low = head.lower_
+        if low not in OUTLET_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.i == 0:
             continue
-        ctx.entities.mention(name, span.label_, span.start_char, span.start_char + len(name))
+        i = head.i - 1
+        has_news = False
+        while i >= 0 and doc[i].lower_ in ("news", "online", "state-run", "official"):
+            has_news = has_news or doc[i].lower_ == "news"
+            i -= 1
+        if low in OUTLET_NEEDS_NEWS and not has_news:
+            continue
+        j = i
+        while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j < doc[j].head.i <= head.i:
+            j -= 1
+        if j == i:
+            continue
+        name_span = doc[j + 1: i + 1]
+        s, e = name_span.start_char, name_span.end_char
+        existing = ctx.entities.at(s, e)
+        if existing is not None:
+            ent = existing
+            ent.type_votes["ORG"] = ent.type_votes.get("ORG", 0) + OUTLET_VOTE
+        else:
+            ent = add(ctx, name_span.text, "ORG", s, e, OUTLET_VOTE)
+        if head.text.islower():
+            ctx.entities.add_alias(ent, doc[j + 1: head.i + 1].text)
+        ent.kinds.add("news")
+
+
+def is_outlet(ent: Entity) -> bool:
+    """Whether ENT is a news organisation: the article said so, or its name does ("Daily Telegraph")."""
+    if "news" in ent.kinds:
+        return True
+    return ent.type == "ORG" and any(w in NEWS_NAME_WORDS for f in ent.forms() for w in name_key(f).split())
 
 
 def acronyms(ctx: Context) -> None:
-    """'Revolutionary Guards (IRGC)': the acronym is an alias of the long form."""
+    """'Revolutionary Guards (IRGC)': the acronym is an alias of the name it follows; 'IRGC-IO' is an
+    organisation of its own, linked to its spelled-out forms by ``sub_organisations``."""
     text = ctx.text
-    for m in _ACRONYM_DEF.finditer(text):
-        long_form, acr = m.group(1), m.group(2)
-        initials = "".join(w[0] for w in long_form.split() if w[0].isupper())
-        if acr.replace("-", "").replace(".", "")[:2] not in initials and acr[0] not in initials:
+    merges = _Merges()
+    for m in _ACRONYM_PAREN.finditer(text):
+        acr = m.group(1)
+        if sum(c.isupper() for c in acr) < 2:
             continue
-        long_ent = ctx.entities.at(m.start(1), m.end(1))
+        k = m.start()
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        long_ent, long_form = _entity_ending_at(ctx, k)
+        if long_ent is not None and (long_ent.type == "PERSON" or not fits(long_form, acr, loose=True)):
+            continue
         if long_ent is None:
-            continue
-        acr_ent = ctx.entities.lookup(acr)
-        if acr_ent is not None and acr_ent is not long_ent:
-            ctx.entities.merge(long_ent, acr_ent)
+            lm = _LONG_FORM_BEFORE.search(text, max(0, k - 120), k)
+            if lm is None:
+                continue
+            long_form = re.sub(r"^(?:(?:the|of|for|and|on)\s+)+", "", lm.group(1))
+            if not long_form[:1].isupper() or not fits(long_form, acr, loose=False):
+                continue
+            s = k - len(long_form)
+            long_ent = add(ctx, long_form, "ORG", s, k)
         ctx.entities.add_alias(long_ent, acr)
-    # every occurrence of a known acronym is a mention
+        ctx.entities.add_mention(long_ent, m.start(1), m.end(1))
+        other = ctx.entities.lookup(acr)
+        if other is not None and other is not long_ent:
+            merges.union(long_ent, other)
+    merges.apply(ctx)
+
+
+def sub_organisations(ctx: Context) -> None:
+    """One body named three ways: "<parent> <words>", "<parent>'s <words>" and "<ACR>-<initials>",
+    where <parent> is any form of one organisation ("Revolutionary Guards", "IRGC")."""
+    text = ctx.text
+    merges = _Merges()
+    hyphenated: list[tuple[Entity, Entity, str]] = []  # (sub-body, parent, suffix)
+    for m in _HYPHEN_ACRONYM.finditer(text):
+        parent = ctx.entities.lookup(m.group(1))
+        if parent is None or parent.type not in ORG_LIKE:
+            continue
+        for ms, me, other in ctx.entities.within(m.start(), m.end()):
+            ctx.entities.remove_mention(other, ms, me)
+        sub = add(ctx, m.group(0), "ORG", m.start(), m.end())
+        hyphenated.append((sub, parent, m.group(2).upper()))
+    spelled: dict[tuple[int, tuple[str, ...]], list[Entity]] = defaultdict(list)
     for ent in list(ctx.entities):
-        for alias in list(ent.forms()):
-            if alias.isupper() and len(alias) >= 2:
-                for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w])", text):
-                    if ctx.entities.at(m.start(), m.end()) is None:
-                        ctx.entities.add_mention(ent, m.start(), m.end(), alias, "ORG")
+        if ent.type not in ORG_LIKE:
+            continue
+        for form in list(ent.forms()):
+            words = form.split()
+            for k in range(1, len(words)):
+                rest = words[k:]
+                if not all(w[:1].isupper() or w.lower() in ACRONYM_FUNCTION_WORDS for w in rest):
+                    continue
+                parent = ctx.entities.lookup(" ".join(words[:k]))
+                if parent is None or parent is ent or parent.type not in ORG_LIKE:
+                    continue
+                spelled[(id(parent), tuple(w.lower() for w in rest))].append(ent)
+    for group in spelled.values():
+        merges.union(*group)
+    for sub, parent, suffix in hyphenated:
+        for (parent_id, rest), group in spelled.items():
+            if parent_id == id(parent) and suffix in _initials_variants(list(rest)):
+                merges.union(sub, *group)
+    merges.apply(ctx)
 
 
-def surnames(ctx: Context) -> None:
-    """A one-word PERSON that is the last word of a fuller PERSON name is that person."""
-    persons = [e for e in ctx.entities if "PERSON" in e.type_votes or e.type == "PERSON"]
+def short_forms(ctx: Context) -> None:
+    """Shorter and longer names of one organisation in one article.
+
+    - an acronym never spelled out is the one organisation (or "Minister of ..." ministry) whose
+      initials it is;
+    - "Supreme Security Council" is "Supreme National Security Council" (same first and last word,
+      the words in order, at least three of them);
+    - "Ministry of Intelligence" is "Ministry of Intelligence and Security" (cut before "and").
+    """
+    orgs = [e for e in ctx.entities if e.type in ORG_LIKE]
+    ministries = {f"Ministry {m.group(1)} {m.group(2)}" for m in _MINISTER_OF.finditer(ctx.text)}
+    merges = _Merges()
+    # acronyms without a definition
+    spelled_by: dict[str, dict[int, Entity]] = defaultdict(dict)
+    for ent in orgs:
+        for f in ent.forms():
+            if not _is_acronym(f) and len(f.split()) >= 2:
+                for v in _initials_variants(re.sub(r"['’]s\b", "", f).split()):
+                    spelled_by[v][id(ent)] = ent
+    for ent in orgs:
+        if not all(_is_acronym(f) for f in ent.forms()):
+            continue
+        letters = "".join(c for c in ent.name if c.isalpha()).upper()
+        owners = [o for o in spelled_by.get(letters, {}).values() if o is not ent]
+        if len(owners) == 1:
+            merges.union(owners[0], ent)
+        elif not owners:
+            spelled = [f for f in ministries if fits(f, ent.name, loose=False)]
+            if len(spelled) == 1:
+                ctx.entities.add_alias(ent, spelled[0])
+    merges.apply(ctx)
+    # a name whose words are a subsequence of a longer name's, or a cut before "and"
+    orgs = [e for e in ctx.entities if e.type in ORG_LIKE]
+    by_ends: dict[tuple[str, str], list[tuple[list[str], Entity]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[list[str], Entity]]] = defaultdict(list)
+    for ent in orgs:
+        for form in ent.forms():
+            words = name_key(form).split()
+            if len(words) >= 2:
+                by_ends[(words[0], words[-1])].append((words, ent))
+                by_first[words[0]].append((words, ent))
+    for ent in orgs:
+        for form in ent.forms():
+            words = name_key(form).split()
+            if len(words) < 3:
+                continue
+            owners = {id(o): o for w, o in by_ends[(words[0], words[-1])]
+                      if o is not ent and len(w) > len(words) and _is_subsequence(words, w)}
+            owners |= {id(o): o for w, o in by_first[words[0]]
+                       if o is not ent and len(w) > len(words) + 1 and w[:len(words)] == words
+                       and w[len(words)] in ("and", "&")}
+            if len(owners) == 1:
+                merges.union(next(iter(owners.values())), ent)
+    merges.apply(ctx)
+
+
+def people(ctx: Context) -> None:
+    """A lone surname is the full name that ends with it; close spellings of one name are one person."""
+    persons = [e for e in ctx.entities if e.type == "PERSON"]
     full = [e for e in persons if len(e.name.split()) > 1]
-    for ent in list(persons):
-        if len(ent.name.split()) != 1:
-            continue
-        matches = [f for f in full if f is not ent and name_key(f.name).split()[-1] == name_key(ent.name)]
-        if len(matches) == 1:
-            ctx.entities.merge(matches[0], ent)
-    # a single-word mention of another type that is a known surname is the person too
+    by_initial: dict[str, list[Entity]] = defaultdict(list)
+    for e in full:
+        by_initial[_last(e)[:1]].append(e)
+    merges = _Merges()
+    # transliterations of one full name: "Ahmad Golapaygani" / "Ahmad Golpaygani"
+    for bucket in by_initial.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if _same_surname(_last(a), _last(b)) and _compatible_given(a, b):
+                    merges.union(a, b)
+    merges.apply(ctx)
+    full = [e for e in ctx.entities if e.type == "PERSON" and len(e.name.split()) > 1]
+    by_initial = defaultdict(list)
+    for e in full:
+        by_initial[_last(e)[:1]].append(e)
     for ent in list(ctx.entities):
-        if ent.type == "PERSON" or len(ent.name.split()) != 1:
+        if len(ent.name.split()) != 1 or ent in full:
             continue
-        matches = [f for f in full if name_key(f.name).split()[-1] == name_key(ent.name)]
-        if len(matches) == 1 and ent in ctx.entities.items:
-            ctx.entities.merge(matches[0], ent)
+        if ent.type in ("GPE", "LOC") and sum(ent.type_votes.values()) > 1:
+            continue  # "Washington" the city, used as one
+        key = name_key(ent.name)
+        owners = [f for f in by_initial[key[:1]] if _last(f) == key]
+        if not owners and ent.type == "PERSON":
+            owners = [f for f in by_initial[key[:1]] if _same_surname(_last(f), key)]
+        if len(owners) == 1:
+            merges.union(owners[0], ent)
+    merges.apply(ctx)
 
 
-def run(ctx: Context) -> None:
-    spacy_entities(ctx)
-    acronyms(ctx)
-    surnames(ctx)
+def propagate(ctx: Context) -> None:
+    """Every occurrence of a name already known in the article is a mention of its entity.
+
+    The forms are the token sequences of existing mentions, plus the surnames of full names; a
+    match must have the same capitalisation (or be in capitals, as in a headline), must not overlap
+    another mention, and must not be part of a longer capitalised name ("Iran Air")."""
+    doc = ctx.doc
+    forms: dict[str, dict[tuple[str, ...], Entity]] = defaultdict(dict)
+    ambiguous: set[tuple[str, ...]] = set()
+    lower_words = {t.text for t in doc if t.text.islower()}
+
+    def register(tokens: tuple[str, ...], ent: Entity) -> None:
+        if not tokens or not any(c.isupper() for c in "".join(tokens)):
+            return
+        have = forms[tokens[0].lower()].get(tokens)
+        if have is not None and have is not ent:
+            ambiguous.add(tokens)
+        forms[tokens[0].lower()][tokens] = ent
+
     for ent in ctx.entities:
-        settle_type(ent)
+        for s, e in list(ent.mentions):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            register(tuple(t.text for t in span), ent)
+            if ent.type == "PERSON" and len(span) > 1:
+                last = span[-1]
+                if len(last.text) >= 3 and last.text[:1].isupper() and last.lower_ not in lower_words:
+                    register((last.text,), ent)
+    for tokens in ambiguous:
+        forms[tokens[0].lower()].pop(tokens, None)
+    n = len(doc)
+    i = 0
+    while i < n:
+        cands = forms.get(doc[i].lower_)
+        if not cands:
+            i += 1
+            continue
+        hit = None
+        for tokens, ent in sorted(cands.items(), key=lambda kv: -len(kv[0])):
+            k = len(tokens)
+            if i + k > n:
+                continue
+            words = [doc[i + j].text for j in range(k)]
+            if all(w == t or (w.isupper() and w.lower() == t.lower()) for w, t in zip(words, tokens, strict=True)):
+                hit = (k, ent)
+                break
+        if hit is None:
+            i += 1
+            continue
+        k, ent = hit
+        span = doc[i: i + k]
+        if ctx.entities.at(span.start_char, span.end_char) is None and not _inside_longer_name(span):
+            ctx.entities.add_mention(ent, span.start_char, span.end_char)
+        i += k
 
+
+def _inside_longer_name(span: Span) -> bool:
+    doc = span.doc
+    if span.text.isupper():
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.pos_ == "PROPN" and before.is_title and not before.is_sent_start:
+        return True
+    return after is not None and after.pos_ == "PROPN" and after.is_title
+
+
+# -- type and name --------------------------------------------------------------------------
 
 def settle_type(ent: Entity) -> None:
     if ent.type_votes:
         ent.type = max(ent.type_votes, key=lambda t: (ent.type_votes[t], t == ent.type))
 
 
+def _settle_all(ctx: Context) -> None:
+    for ent in ctx.entities:
+        settle_type(ent)
+
+
 def canonical_name(ent: Entity) -> str:
-    """The fullest form: most words, then longest; acronyms only when nothing else is there."""
+    """The fullest form: most words, then longest; acronyms and possessive forms only when nothing
+    else is there; a name seen only in capitals (a dateline) in title case."""
     forms = [f for f in ent.forms() if f]
     spelled = [f for f in forms if not f.isupper()] or forms
-    return max(spelled, key=lambda f: (len(f.split()), len(f)))
+    plain = [f for f in spelled if not re.search(r"['’]s\b", f)] or spelled
+    return max(plain, key=lambda f: (len(f.split()), len(f)))
 
 
 def finalize(ctx: Context) -> None:
@@ -137,9 +525,121 @@ def finalize(ctx: Context) -> None:
     ctx.entities.renumber()
 
 
-def _entity_values(fields: dict):
+def _entity_values(fields: dict) -> Iterator[Entity]:
     for v in fields.values():
         if isinstance(v, Entity):
             yield v
         elif isinstance(v, list | tuple):
             yield from (x for x in v if isinstance(x, Entity))
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+class _Merges:
+    """Union-find over entities, applied to the table in one go (merging one pair at a time
+    re-indexes the whole table each time)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, Entity] = {}
+
+    def find(self, ent: Entity) -> Entity:
+        root = ent
+        while id(root) in self.parent and self.parent[id(root)] is not root:
+            root = self.parent[id(root)]
+        self.parent[id(ent)] = root
+        return root
+
+    def union(self, keep: Entity, *others: Entity) -> None:
+        for other in others:
+            a, b = self.find(keep), self.find(other)
+            if a is not b:
+                self.parent[id(b)] = a
+                self.parent.setdefault(id(a), a)
+
+    def apply(self, ctx: Context) -> None:
+        groups: dict[int, list[Entity]] = defaultdict(list)
+        for ent in ctx.entities:
+            root = self.find(ent) if id(ent) in self.parent else ent
+            groups[id(root)].append(ent)
+        todo = []
+        for members in groups.values():
+            if len(members) > 1:
+                members.sort(key=lambda e: (min(e.mentions) if e.mentions else (10**12, 0)))
+                keep = max(members, key=lambda e: (len(e.mentions), -members.index(e)))
+                todo.append([keep] + [e for e in members if e is not keep])
+        ctx.entities.merge_many(todo)
+        self.parent.clear()
+
+
+def _entity_ending_at(ctx: Context, end: int) -> tuple[Entity | None, str]:
+    """The entity with a mention ending at END (or at END before a possessive), with that mention's text."""
+    for s, e, ent in reversed(ctx.entities.within(max(0, end - 200), end)):
+        if e == end:
+            return ent, ctx.text[s:e]
+    return None, ""
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters) and " " not in form
+
+
+def _initials_variants(words: list[str]) -> set[str]:
+    """The acronyms WORDS may be spelled as: content words only, with "of"/"for", with every word."""
+    words = [p for w in words for p in re.split(r"[-\s]+", w) if p and p[0].isalpha()]
+    content = "".join(w[0] for w in words if w.lower() not in ACRONYM_FUNCTION_WORDS).upper()
+    with_of = "".join(w[0] for w in words if w.lower() not in ACRONYM_FUNCTION_WORDS - {"of", "for"}).upper()
+    every = "".join(w[0] for w in words).upper()
+    return {content, with_of, every}
+
+
+def fits(long_form: str, acronym: str, loose: bool = False) -> bool:
+    """Whether ACRONYM abbreviates LONG_FORM. Loose (the acronym directly follows the name in
+    parentheses): the initials may be a part of the acronym or the other way round ("Revolutionary
+    Guards (IRGC)"), or share most of its letters in any order ("FDLR")."""
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    if len(letters) < 2:
+        return False
+    words = re.sub(r"['’]s\b", "", long_form).split()
+    variants = _initials_variants(words)
+    if letters in variants:
+        return True
+    if not loose:
+        return False
+    content, every = min(variants, key=len), max(variants, key=len)
+    if len(content) >= 2 and (_is_subsequence(list(content), list(letters))
+                              or _is_subsequence(list(letters), list(every))):
+        return True
+    shared = set(letters) & set(every)
+    return letters[0] in every and len(shared) * 2 >= len(set(letters)) + 1
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(x == y for y in it) for x in short)
+
+
+def _last(ent: Entity) -> str:
+    return name_key(ent.name).split()[-1] if name_key(ent.name) else ""
+
+
+def _same_surname(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) > 5 and a[:1] == b[:1] and fuzz.ratio(a, b) >= 88
+
+
+def _compatible_given(a: Entity, b: Entity) -> bool:
+    """Given names agree: equal, close, one an initial of the other, or missing in one."""
+    ga, gb = name_key(a.name).split()[:-1], name_key(b.name).split()[:-1]
+    if not ga or not gb:
+        return True
+    x, y = ga[0], gb[0]
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return x == y or fuzz.ratio(x, y) >= 85
+
+
+def mentions_text(ctx: Context, ent: Entity) -> Iterable[str]:
+    """The surface text of each mention of ENT (for tests and debugging)."""
+    return [ctx.text[s:e] for s, e in sorted(ent.mentions)]

@@ -43,3 +43,54 @@ ACTING_MARKERS = {"acting", "interim", "caretaker"}
 
 #: Entity labels kept from the NER model.
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+
+# -- entities ------------------------------------------------------------------------------
+
+#: Title words that, before a name, show the name is a person's even when the NER model said ORG
+#: ("Chancellor Olaf Scholz", "Foreign Minister Ana Duarte").
+PERSON_TITLES = {
+    "president", "minister", "premier", "chancellor", "senator", "sen", "governor", "gov", "mayor",
+    "general", "gen", "brigadier", "colonel", "col", "major", "maj", "lieutenant", "lt", "captain", "capt",
+    "admiral", "adm", "commander", "sergeant", "sgt", "marshal", "ambassador", "secretary", "spokesman",
+    "spokeswoman", "spokesperson", "judge", "justice", "king", "queen", "prince", "princess", "emir", "sheikh",
+    "ayatollah", "hojatoleslam", "imam", "pope", "cardinal", "bishop", "rev", "reverend", "dr", "mr", "mrs", "ms",
+    "prof", "professor", "sir", "dame", "lord", "lady", "chairman", "chairwoman", "speaker", "rep",
+    "congressman", "congresswoman", "prosecutor", "commissioner", "director", "chief",
+}
+
+#: Head nouns that make a capitalised modifier a news organisation ("the Fars news agency").
+OUTLET_HEADS = {
+    "agency", "newspaper", "daily", "outlet", "broadcaster", "channel", "network", "tabloid", "weekly",
+    "magazine", "website", "radio", "television", "tv", "station", "paper", "wire", "site", "portal",
+}
+#: Words inside an organisation's name that make it a news organisation.
+NEWS_NAME_WORDS = {
+    "news", "times", "post", "herald", "tribune", "journal", "gazette", "press", "radio", "television", "tv",
+    "daily", "telegraph", "chronicle", "observer", "broadcasting",
+    "reuters", "xinhua", "tass", "interfax", "afp", "ap", "bbc", "cnn", "irna", "isna", "anadolu", "bernama",
+    "yonhap", "kyodo", "ria", "sana", "wafa", "mena", "aljazeera", "jazeera", "arabiya", "dpa", "efe", "ansa",
+    "pti", "upi", "bloomberg",
+}
+#: Descriptions that refer back to a news organisation ("the outlet said").
+OUTLET_NOUNS = OUTLET_HEADS | {"publication", "newswire", "broadcaster", "daily"}
+
+#: Last words of a NORP span that make it a named group rather than a nationality ("Muslim Brotherhood").
+GROUP_HEADS = {
+    "brotherhood", "movement", "party", "front", "army", "brigade", "brigades", "militia", "group", "league",
+    "alliance", "union", "council", "guard", "guards", "forces", "organization", "organisation",
+}
+
+#: Words of an organisation's name that a short form keeps (used to tell "Supreme Security Council"
+#: is "Supreme National Security Council").
+ORG_HEAD_WORDS = {
+    "ministry", "council", "committee", "commission", "agency", "office", "organization", "organisation",
+    "department", "bureau", "service", "services", "corps", "guard", "guards", "force", "forces", "army",
+    "navy", "party", "front", "movement", "court", "assembly", "parliament", "authority", "directorate",
+    "command", "unit", "brigade", "division", "bank", "company", "group", "union", "federation", "institute",
+}
+
+#: Descriptions of organisations that refer back to the nearest named one of that kind ("the ministry").
+ORG_DESCRIPTION_HEADS = ORG_HEAD_WORDS | {"government", "regime", "administration", "militia", "organisation"}
+
+#: Function words that acronyms may or may not spell ("Ministry of Intelligence and Security" -> MOIS).
+ACRONYM_FUNCTION_WORDS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "on", "in", "&"}
