@@ -1,9 +1,500 @@
-"""Reported-speech frames ("X reported that ...", "according to X"): fills ctx.report_frames and adds report facts."""
+"""Who asserts what: speech cues, their sources, and reported-speech frames.
+
+The quote extractor and this module share one question, "who says this?", so the
+answers live here:
+
+- word lists of speech cues (``SPEECH_VERBS``, ``SPEECH_NOUNS``) and reporting verbs;
+- ``subject_of`` / ``agent_of_noun``: the speaker of a cue from spaCy's dependency parse,
+  following participles ("..., saying"), conjunctions ("smiled and said"), relative clauses
+  ("Smith, who said"), passives ("was quoted by the agency as saying") and noun cues
+  ("remarks by X", "X's statement");
+- ``Sources``: a noun phrase or pronoun to an entity, with the article's recent speakers
+  preferred for "he"/"she" and "the outlet"/"the agency", and who relayed it (``via``);
+- ``run``: fills ``ctx.report_frames`` for "X reported/said that ..." and "according to X, ..."
+  so that facts inside are attributed to X, and adds ``report`` facts for outlets and people
+  that report something ("state media reported a meeting", "Fars reported that ...");
+- ``link_reports``: a final pass that points each report at the fact it reports.
+
+Everything is one pass over the tokens (plus bisect look-ups), so long texts stay linear.
+"""
 
 from __future__ import annotations
 
-from .context import Context
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..resolve.within import resolve_description, resolve_pronoun
+from . import dates
+from .context import Context, Entity, Fact, Offsets
+from .lexicon import TITLE_HEADS
+
+#: Verbs that introduce speech or writing (lemmas).
+SPEECH_VERBS = {
+    "say", "tell", "add", "write", "state", "declare", "announce", "claim", "insist", "argue", "explain",
+    "note", "observe", "remark", "comment", "stress", "emphasize", "emphasise", "underline", "underscore",
+    "warn", "caution", "urge", "ask", "reply", "respond", "answer", "continue", "acknowledge", "admit",
+    "concede", "confirm", "deny", "reiterate", "repeat", "recall", "predict", "vow", "pledge", "promise",
+    "suggest", "complain", "charge", "allege", "assert", "contend", "conclude", "exclaim", "shout", "yell",
+    "scream", "whisper", "mutter", "joke", "quip", "tweet", "post", "report", "testify", "boast", "brag",
+    "muse", "wonder", "agree", "disagree", "counter", "retort", "lament", "proclaim", "quote", "cite",
+    "demand", "threaten", "plead", "pray", "read", "recount", "describe", "reveal", "disclose", "maintain",
+    "affirm", "inform", "notify", "advise", "highlight", "signal", "indicate", "opine", "speculate",
+    "estimate", "forecast", "assure", "reassure", "implore", "appeal", "call", "publish",
+    "broadcast", "hint", "interject", "interrupt", "scoff", "snap", "sneer", "gush", "rave", "rant",
+    "chant", "sing", "cry", "echo", "begin", "elaborate", "clarify", "correct",
+}
+
+#: Verbs of evaluation or naming whose quoted object is a partial quote of the subject
+#: ("called the deal a 'disaster'", "criticized the 'crazy system'").
+ATTITUDE_VERBS = {
+    "call", "dub", "label", "brand", "term", "characterize", "characterise", "refer", "criticize",
+    "criticise", "blast", "slam", "praise", "condemn", "denounce", "dismiss", "mock", "deride", "decry",
+    "hail", "blame", "attack", "accuse", "question", "welcome", "applaud", "laud", "ridicule", "lambaste",
+    "admire", "tout", "promote", "describe", "portray", "depict", "view", "consider", "deem", "regard",
+}
+
+#: Verbs whose subject reports something, making a ``report`` fact.
+REPORT_VERBS = {"report", "announce", "publish", "broadcast", "reveal", "disclose", "carry", "air", "quote",
+                "cite", "confirm"}
+
+#: Nouns that stand for something said ("remarks by X", "X's statement").
+SPEECH_NOUNS = {
+    "remark", "remarks", "statement", "comment", "comments", "word", "words", "speech", "interview",
+    "message", "tweet", "post", "letter", "address", "testimony", "briefing", "announcement", "warning",
+    "op-ed", "editorial", "column", "memo", "declaration", "communique", "communiqué", "response", "reply",
+    "answer", "claim", "assertion", "allegation", "vow", "pledge", "promise", "plea", "appeal",
+    "sermon", "lecture", "tirade", "rant", "video", "broadcast", "report", "release", "note",
+}
+
+#: Head nouns of descriptions that denote a news outlet ("the outlet wrote").
+MEDIA_NOUNS = {
+    "outlet", "agency", "newspaper", "paper", "daily", "weekly", "broadcaster", "channel", "network",
+    "television", "tv", "radio", "website", "site", "magazine", "media", "wire", "publication", "tabloid",
+    "newswire", "station", "journal", "portal", "service",
+}
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"it", "they", "them"}
+#: First- and second-person pronouns outside quotes are the author or the reader: no speaker.
+NO_SOURCE_PRONOUNS = {"i", "we", "you", "me", "us", "one"}
+
+#: How far back (characters) a "he said" may reach for the last named speaker.
+RECENT_SPEAKER_CHARS = 600
+#: How far back "the outlet" may reach for the last reporting outlet.
+RECENT_OUTLET_CHARS = 5000
+
+#: Entity labels of words that cannot speak ("5:45 p.m. said" is a parse error).
+_NOT_SOURCES = {"TIME", "DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_NAME_DEPS = {"compound", "flat", "amod", "det", "poss", "nmod", "case", "nummod", "punct"}
+
+
+@dataclass
+class Source:
+    """Who a cue belongs to: the entity (if known) and the words that denote it."""
+
+    entity: Entity | None
+    span: Offsets | None
+    token: Token | None = None
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and lemma(token) in SPEECH_VERBS
+
+
+def is_attitude_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and lemma(token) in ATTITUDE_VERBS
+
+
+def is_speech_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and token.lower_ in SPEECH_NOUNS
+
+
+def is_cue(token: Token) -> bool:
+    return is_speech_verb(token) or is_attitude_verb(token) or is_speech_noun(token)
+
+
+# -- the subject of a cue ------------------------------------------------------------------
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The token that says what VERB says: its subject, or the subject it shares.
+
+    "Smith, smiling, said" -> Smith; "he paused and added" -> he (conj); "..., saying" ->
+    the subject of the verb the participle hangs on; "Smith, who said" -> Smith;
+    "X was quoted as saying" -> X.
+    """
+    if depth > 4:
+        return None
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" and lemma(verb) in ("quote", "cite", "report", "tell", "ask"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return verb.head
+    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "ccomp", "acl", "parataxis") and verb.head != verb:
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "quoted ... as saying"
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ in ("ccomp", "parataxis") and verb.tag_ not in ("VBG",):
+                return None
+            return subject_of(head, depth + 1)
+    return None
+
+
+def agent_of_noun(noun: Token) -> Token | None:
+    """The speaker of a speech noun: "remarks by X", "a statement from X", "X's remarks"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return child
+    return None
+
+
+def according_to(tokens) -> Token | None:
+    """The X of "according to X" among TOKENS (outside quotes), if any."""
+    for tok in tokens:
+        if tok.lower_ == "according":
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+                if obj is None and nxt.i + 1 < len(tok.doc):
+                    obj = _np_head_from(nxt.nbor(1))
+                if obj is not None:
+                    return obj
+    return None
+
+
+def _np_head_from(tok: Token) -> Token:
+    """The head of the noun phrase that starts at TOK (for parses that missed a pobj)."""
+    while tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and \
+            tok.dep_ in _NAME_DEPS:
+        tok = tok.head
+    return tok
+
+
+# -- from words to an entity -------------------------------------------------------------
+def np_span(token: Token) -> Offsets:
+    """Characters of the name part of the noun phrase headed by TOKEN (no clauses, no appositions)."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in _NAME_DEPS and child.dep_ != "punct":
+            left = child if child.i < left.i else left
+            for sub in child.subtree:
+                if sub.i < left.i:
+                    left = sub
+    start = left.idx
+    end = token.idx + len(token.text)
+    return (start, end)
+
+
+class SpeakerMemory:
+    """Speakers seen so far, by position, so that "he added" and "the outlet wrote" can find them."""
+
+    def __init__(self) -> None:
+        self._pos: list[int] = []
+        self._ents: list[Entity] = []
+
+    def note(self, pos: int, ent: Entity | None) -> None:
+        if ent is None:
+            return
+        i = bisect.bisect_right(self._pos, pos)
+        self._pos.insert(i, pos)
+        self._ents.insert(i, ent)
+
+    def last(self, pos: int, types: set[str] | None, within: int) -> Entity | None:
+        """The latest speaker before POS (of one of TYPES) no more than WITHIN characters back."""
+        found = self.last_at(pos, types, within)
+        return found[1] if found else None
+
+    def last_at(self, pos: int, types: set[str] | None, within: int) -> tuple[int, Entity] | None:
+        """Like ``last``, with the position where that speaker was met."""
+        i = bisect.bisect_left(self._pos, pos) - 1
+        while i >= 0 and pos - self._pos[i] <= within:
+            if types is None or self._ents[i].type in types:
+                return self._pos[i], self._ents[i]
+            i -= 1
+        return None
+
+
+class MentionIndex:
+    """Entity mentions by position, looked up in O(log n).
+
+    A snapshot taken when a stage starts: ``EntityTable.at`` scans every earlier mention,
+    which is quadratic over a long article."""
+
+    #: mentions are short: a lookup only looks this many characters back for a start
+    LOOKBACK = 200
+
+    def __init__(self, ctx: Context) -> None:
+        self.spans = ctx.entities.within(0, len(ctx.text) + 1)
+        self._starts = [s for s, _, _ in self.spans]
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping [start, end); the largest overlap wins."""
+        i = bisect.bisect_left(self._starts, end)
+        best, best_overlap = None, 0
+        j = i - 1
+        while j >= 0 and self._starts[j] >= start - self.LOOKBACK:
+            s, e, ent = self.spans[j]
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = ent, overlap
+            j -= 1
+        return best
+
+    def of(self, token: Token) -> Entity | None:
+        return self.at(token.idx, token.idx + len(token.text))
+
+
+def _titled_persons(doc, index: MentionIndex) -> dict[str, list[tuple[int, Entity]]]:
+    """Title words given to a person by apposition or as a prefix: {"leader": [(pos, Khamenei)]}.
+
+    "Supreme Leader, Ali Khamenei", "President Ruto", "Ana Duarte, the foreign minister"."""
+    out: dict[str, list[tuple[int, Entity]]] = {}
+    for start, end, ent in index.spans:
+        if ent.type != "PERSON":
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        words: list[Token] = []
+        i = span.start - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        while i >= 0 and span.start - i <= 4 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ"):
+            words.append(doc[i])
+            i -= 1
+        j = span.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+            while j < len(doc) and j - span.end <= 6 and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+                words.append(doc[j])
+                j += 1
+        for w in words:
+            if w.lower_ in TITLE_HEADS:
+                out.setdefault(w.lower_, []).append((start, ent))
+    for seen in out.values():
+        seen.sort(key=lambda t: t[0])
+    return out
+
+
+class Sources:
+    """Resolves who a cue belongs to, remembering the speakers met so far in the article."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.memory = SpeakerMemory()
+        self.index = MentionIndex(ctx)
+        self._titles: dict[str, list[tuple[int, Entity]]] | None = None
+
+    def resolve(self, token: Token) -> Source:
+        """The entity that the noun phrase or pronoun headed by TOKEN denotes, and its span."""
+        ctx, low = self.ctx, token.lower_
+        span = (token.idx, token.idx + len(token.text))
+        if low in NO_SOURCE_PRONOUNS or token.like_num or token.ent_type_ in _NOT_SOURCES:
+            return Source(None, None, token)
+        if token.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            if low in ("who", "that", "which") and token.head.head != token.head:
+                return self.resolve(token.head.head)  # "Smith, who said": the relative's antecedent
+            ent = None
+            if low in PERSON_PRONOUNS:
+                ent = self.memory.last(token.idx, {"PERSON"}, RECENT_SPEAKER_CHARS)
+                if ent is not None:
+                    ctx.entities.add_mention(ent, *span)
+            if ent is None and low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                ent = resolve_pronoun(ctx, token)
+            return Source(ent, span, token)
+        ent = self.entity_of_np(token)
+        name_span = np_span(token)
+        if ent is None:
+            desc = ctx.doc.char_span(*name_span, alignment_mode="expand")
+            if desc is not None and len(desc):
+                ent = resolve_description(ctx, desc)
+            if ent is None and low in MEDIA_NOUNS:
+                ent = self.memory.last(token.idx, {"ORG", "NORP", "GPE"}, RECENT_OUTLET_CHARS)
+            if ent is None and token.pos_ == "NOUN":
+                ent = self._by_title(token)
+            if ent is not None:
+                ctx.entities.add_mention(ent, *name_span)
+        return Source(ent, name_span, token)
+
+    def entity_of_np(self, head: Token) -> Entity | None:
+        """The entity named by the head of a noun phrase, its name compounds ("the Fars news
+        agency"), or its appositive name ("the minister, Ana Duarte")."""
+        ent = self.index.of(head)
+        if ent is not None:
+            return ent
+        for dep in ("compound", "appos"):
+            for child in head.children:
+                if child.dep_ == dep and (dep == "appos" or child.pos_ == "PROPN"):
+                    ent = self.index.of(child)
+                    if ent is not None:
+                        return ent
+        return None
+
+    def _by_title(self, head: Token) -> Entity | None:
+        """The last person before HEAD that the article gave the title HEAD ("the Supreme Leader,
+        Ali Khamenei" ... "the esteemed leader"): a fallback when ``resolve_description`` has none."""
+        word = head.lower_
+        if word not in TITLE_HEADS:
+            return None
+        if self._titles is None:
+            self._titles = _titled_persons(self.ctx.doc, self.index)
+        seen = self._titles.get(word, [])
+        i = bisect.bisect_left(seen, head.idx, key=lambda t: t[0]) - 1
+        return seen[i][1] if i >= 0 else None
+
+    def of_cue(self, cue: Token) -> Source | None:
+        """The source of a cue word (verb or speech noun), or None when the parse shows none."""
+        if is_speech_noun(cue) and not is_speech_verb(cue):
+            agent = agent_of_noun(cue)
+            return self.resolve(agent) if agent is not None else None
+        subj = subject_of(cue)
+        if subj is not None and subj.lower_ in SPEECH_NOUNS:  # "remarks by X confirm ..."
+            subj = agent_of_noun(subj) or subj
+        if subj is None:
+            return None
+        return self.resolve(subj)
+
+    def relay(self, cue: Token, speaker: Entity | None, exclude: Offsets) -> Entity | None:
+        """Who relayed the words that CUE introduces: a reporting verb above it with another subject
+        ("Fars reported that Khamenei said"), "quoted by X", "in an interview broadcast by X", or
+        "according to X". EXCLUDE is the quote's own character span."""
+        for tok in cue.subtree:  # "quoted by the agency as saying", "an interview broadcast by state TV"
+            if exclude[0] <= tok.idx < exclude[1] or tok.dep_ != "agent":
+                continue
+            if tok.head == cue or lemma(tok.head) in REPORT_VERBS | {"quote", "publish", "air"}:
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                ent = self.resolve(obj).entity if obj is not None else None
+                if ent is not None and ent is not speaker:
+                    return ent
+        head, hops = cue, 0
+        while head.head != head and hops < 4:  # a reporting verb higher up, with its own subject
+            if _line_break_between(self.ctx, head, head.head):
+                break
+            head, hops = head.head, hops + 1
+            if is_speech_verb(head) and not exclude[0] <= head.idx < exclude[1]:
+                subj = subject_of(head)
+                ent = self.resolve(subj).entity if subj is not None else None
+                if ent is not None and ent is not speaker:
+                    return ent
+        acc = according_to(t for t in cue.sent if not exclude[0] <= t.idx < exclude[1])
+        if acc is not None:
+            ent = self.resolve(acc).entity
+            if ent is not None and ent is not speaker:
+                return ent
+        return None
+
+
+# -- frames and report facts -------------------------------------------------------------
+def _line_break_between(ctx: Context, a: Token, b: Token) -> bool:
+    """A paragraph break separates A and B: the parse ran two sentences together."""
+    lo, hi = sorted((a.idx, b.idx))
+    return hi - lo > 2000 or "\n" in ctx.text[lo:hi]
+
+
+def _subtree_span(token: Token) -> Offsets:
+    sub = list(token.subtree)
+    return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+
+
+def _content_child(verb: Token) -> Token | None:
+    """The clause or object that holds what VERB says ("reported that X ...", "reported a meeting")."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "dobj" and lemma(verb) in REPORT_VERBS):
+            return child
+    return None
 
 
 def run(ctx: Context) -> None:
-    return None
+    """Frames for reported speech and ``report`` facts, sentence by sentence."""
+    sources = Sources(ctx)
+    regions = sorted((q.start, q.end) for q in ctx.quote_regions)
+    region_starts = [s for s, _ in regions]
+
+    def quoted(pos: int) -> bool:
+        i = bisect.bisect_right(region_starts, pos) - 1
+        return i >= 0 and regions[i][0] <= pos < regions[i][1]
+
+    for sent in ctx.doc.sents:
+        acc = according_to(t for t in sent if not quoted(t.idx))
+        if acc is not None:
+            src = sources.resolve(acc)
+            if src.entity is not None:
+                ctx.report_frames.append((*_according_frame(sent, acc), src.entity))
+                sources.memory.note(acc.idx, src.entity)
+        for tok in sent:
+            if not is_speech_verb(tok) or quoted(tok.idx):
+                continue
+            subj = subject_of(tok)
+            if subj is None:
+                continue
+            src = sources.resolve(subj)
+            if src.entity is None:
+                continue
+            sources.memory.note(subj.idx, src.entity)
+            content = _content_child(tok)
+            if content is None or _line_break_between(ctx, tok, content):
+                continue
+            frame = _subtree_span(content)
+            ctx.report_frames.append((*frame, src.entity))
+            if lemma(tok) in REPORT_VERBS and tok.dep_ not in ("xcomp", "acomp"):
+                _add_report(ctx, tok, src, frame)
+    # innermost frame first, so that "A said that B reported that ..." attributes to B
+    ctx.report_frames.sort(key=lambda f: f[1] - f[0])
+
+
+def _according_frame(sent: Span, acc: Token) -> Offsets:
+    """The sentence minus its "according to X" phrase."""
+    prep = acc.head  # "to"
+    phrase = list(prep.head.subtree) if prep.head.lower_ == "according" else list(prep.subtree)
+    a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+    if a - sent.start_char < sent.end_char - b:  # the phrase opens the sentence
+        return (b, sent.end_char)
+    return (sent.start_char, a)
+
+
+def _add_report(ctx: Context, verb: Token, src: Source, frame: Offsets) -> Fact:
+    sent = verb.sent
+    date = dates.date_for(ctx, sent.start_char, verb.idx + len(verb.text))
+    fact = ctx.add_fact("report", (sent.start_char, sent.end_char), reporter=src.entity, about=None, date=date,
+                        confidence=0.7)
+    fact.report_frame = frame  # what it reports; read by link_reports, not part of the contract
+    if ctx.attribution(sent.start_char, sent.end_char) is src.entity:
+        fact.attributed_to = None
+    return fact
+
+
+def link_reports(ctx: Context) -> None:
+    """Point each report at the first other fact whose evidence starts inside what it reports.
+
+    Runs after every fact extractor (wire it as a late stage, before ``finalize``)."""
+    others = sorted((f.evidence[0][0], n, f) for n, f in enumerate(ctx.facts) if f.kind != "report" and f.evidence)
+    starts = [s for s, _, _ in others]
+    for fact in ctx.facts:
+        frame = getattr(fact, "report_frame", None)
+        if fact.kind != "report" or frame is None or fact.fields.get("about") is not None:
+            continue
+        i = bisect.bisect_left(starts, frame[0])
+        if i < len(others) and others[i][0] < frame[1]:
+            fact.fields["about"] = others[i][2]
