@@ -55,9 +55,9 @@ def test_a_missing_folder_is_a_clear_error(tmp_path):
 
 
 def test_a_locked_database_is_a_clear_error(store_url):
-    with Store.open(store_url) as holder, Store.open(store_url, timeout=0.3) as waiter, holder.write():
-        with pytest.raises(StoreError, match="database is locked by another process"):
-            waiter.add(un_contract(1))
+    with (Store.open(store_url) as holder, Store.open(store_url, timeout=0.3) as waiter, holder.write(),
+          pytest.raises(StoreError, match="database is locked by another process")):
+        waiter.add(un_contract(1))
     with Store.open(store_url) as store:
         assert store.stats()["articles"] == 0
 

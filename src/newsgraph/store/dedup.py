@@ -1,7 +1,7 @@
 """Near-duplicate detection: wire copies of one story republished by several outlets.
 
 A text is reduced to the set of its word 5-grams ("shingles") and a 128-value MinHash
-signature of that set (datasketch). Two signatures agree in a share of positions that
+signature of that set (datasketch's algorithm). Two signatures agree in a share of positions that
 estimates the Jaccard similarity of the two shingle sets. To find candidates without
 comparing against every stored article, the signature is cut into 32 bands of 4 values;
 articles sharing any band hash are candidates (the ``lsh_bands`` table), and a candidate is
@@ -38,16 +38,37 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
-def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature of TEXT, or None when the text is too short to compare."""
-    from datasketch import MinHash
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
 
+
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The NUM_PERM random hash functions h(x) = (a*x + b) mod p, fixed by the seed (as datasketch)."""
+    gen = np.random.RandomState(_SEED)
+    pairs = [(gen.randint(1, _MERSENNE, dtype=np.uint64), gen.randint(0, _MERSENNE, dtype=np.uint64))
+             for _ in range(NUM_PERM)]
+    a, b = np.array(pairs, dtype=np.uint64).T
+    return a, b
+
+
+_A, _B = _permutations()
+
+
+def signature(text: str) -> np.ndarray | None:
+    """The MinHash signature of TEXT, or None when the text is too short to compare.
+
+    The standard MinHash of ``datasketch.MinHash`` (sha1-32 of each shingle under 128 random
+    affine hashes modulo 2**61-1), computed with numpy directly: importing datasketch alone
+    costs seconds per process.
+    """
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=_SEED)
-    mh.update_batch([g.encode("utf-8") for g in sorted(grams)])
-    return np.asarray(mh.hashvalues, dtype=np.uint64)
+    hv = np.array([int.from_bytes(hashlib.sha1(g.encode("utf-8")).digest()[:4], "little") for g in grams],
+                  dtype=np.uint64)
+    with np.errstate(over="ignore"):  # a*x wraps modulo 2**64, as in datasketch
+        phv = np.bitwise_and((np.outer(hv, _A) + _B) % _MERSENNE, _MAX_HASH)
+    return phv.min(axis=0)
 
 
 def to_bytes(sig: np.ndarray) -> bytes:
