@@ -155,6 +155,16 @@ class EntityTable:
                 self._by_key.setdefault(name_key(alias), keep)
         self._spans = [(s, e, gone_to_keep.get(id(ent), ent)) for s, e, ent in self._spans]
 
+    def mentions_before(self, pos: int, limit: int = 200) -> list[tuple[int, int, Entity]]:
+        """Up to LIMIT mentions that end at or before POS, nearest first (for resolving back-references)."""
+        i = bisect.bisect_left(self._spans, pos, key=lambda t: t[0])
+        out = []
+        while i > 0 and len(out) < limit:
+            i -= 1
+            if self._spans[i][1] <= pos:
+                out.append(self._spans[i])
+        return out
+
     def remove_mention(self, ent: Entity, start: int, end: int) -> None:
         """Forget that [start, end) mentions ENT (a rule found it was part of a longer name)."""
         if (start, end) in ent.mentions:
