@@ -1,9 +1,281 @@
-"""Posts held: person, title, org, status (current/former)."""
+"""Posts held: person, title, org, status (current/former).
+
+Shapes read, each a function below (the title itself is parsed by ``titles``):
+- ``appositions_after``: "Ismail Khatib, the Minister of Intelligence and Security" -- also every
+  item of an enumerated list "X, the ...; Y, the ...; and Z, head of ...".
+- ``appositions_before``: "the mullahs' Supreme Leader, Ali Khamenei," -- the name is in apposition to
+  the innermost post of the phrase, not to "the chief of staff of" before it.
+- ``premodifiers``: "Foreign Minister Ana Duarte", "army spokesman Col. Nguyen Van Binh",
+  "former Defence Secretary ...".
+- ``clauses``: "X, who heads the central bank", "X is the governor", "X served as prime minister",
+  "X resigned as head of ..." (the verb's tense says current or former).
+Posts that change hands are added by ``personnel``, which also marks the dismissed and the
+replaced as former holders through ``add_position``.
+"""
 
 from __future__ import annotations
 
-from .context import Context
+from spacy.tokens import Token
+
+from ..resolve.within import resolve_pronoun
+from .context import Context, Entity, Fact
+from .titles import Title, appositive_start, is_title_word, parse_title, phrase_after, premodifier_start, same_title
+
+#: "who heads the agency" -> "head of the agency"
+LEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head", "command": "commander",
+              "direct": "director", "helm": "head", "oversee": "head", "manage": "head"}
+#: Nouns that name a body a person can head ("the central bank", "the navy").
+INSTITUTIONS = {"bank", "ministry", "agency", "army", "navy", "council", "committee", "party", "commission",
+                "service", "force", "forces", "court", "government", "office", "organization", "organisation",
+                "unit", "department", "directorate", "bureau", "police", "guard", "guards", "corps", "company",
+                "delegation", "team", "group", "authority", "administration", "cabinet", "parliament", "senate",
+                "assembly", "board", "institute", "university", "union", "federation", "movement", "front",
+                "brigade", "division", "battalion", "regiment", "command", "staff", "secretariat", "embassy",
+                "mission", "judiciary", "prosecution", "inquiry", "task", "taskforce", "fund", "firm", "network",
+                "station", "newspaper", "channel", "broadcaster", "alliance", "coalition", "bloc", "faction",
+                "airline", "province", "state", "region", "city", "district", "central", "intelligence"}
+#: Verbs after which a person no longer holds the post named with "as".
+LEAVE_VERBS = {"resign", "quit", "retire", "step", "leave"}
+_RELATIVE = {"who", "that", "whom"}
+
+
+# -- adding, shared with personnel ------------------------------------------------------------------------
+def positions_of(ctx: Context, person: Entity) -> list[Fact]:
+    return [f for f in ctx.facts if f.kind == "position" and f.fields.get("person") is person]
+
+
+def add_position(ctx: Context, person: Entity, title: str | None, org: Entity | None, status: str,
+                 evidence: tuple[int, int], *, start: str | None = None, end: str | None = None,
+                 confidence: float = 0.7, override_status: bool = False) -> Fact | None:
+    """Record that PERSON holds (or held) TITLE; a post already known for PERSON is updated, not repeated.
+
+    OVERRIDE_STATUS lets a later, stronger signal (a dismissal, a successor) make a post former.
+    """
+    if person is None or person.type != "PERSON" or not (title or org):
+        return None
+    for fact in positions_of(ctx, person):
+        f = fact.fields
+        if same_title(f.get("title"), title) or (org is not None and f.get("org") is org and not (
+                title and f.get("title"))):
+            if org is not None and f.get("org") is None:
+                f["org"] = org
+            if title and (not f.get("title") or len(title) > len(f["title"]) and f.get("org") is None):
+                f["title"] = title
+            if override_status or f.get("status") == "unknown":
+                f["status"] = status
+            f["start"] = f.get("start") or start
+            f["end"] = f.get("end") or end
+            if evidence not in fact.evidence:
+                fact.evidence.append(evidence)
+            return fact
+    return ctx.add_fact("position", evidence, person=person, title=title, org=org, status=status, start=start,
+                        end=end, confidence=confidence)
+
+
+def _status(title: Title, default: str = "current") -> str:
+    return "former" if title.marker == "former" else default
+
+
+# -- who is the person -----------------------------------------------------------------------------------
+def _mentions(ctx: Context):
+    """(first token, last token, entity) for every mention of a person-like entity."""
+    doc = ctx.doc
+    for s, e, ent in ctx.entities.within(0, len(ctx.text)):
+        if ent.type not in ("PERSON", "GPE", "NORP", "LOC"):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        yield span.start, span.end, ent
+
+
+def _as_person(ent: Entity, tokens: int) -> Entity | None:
+    """ENT when it is a person; a multi-word name that spaCy typed as a place but that holds a post
+    in a closed apposition ("Olusegun Adeyemi, the central bank governor,") gets a PERSON vote."""
+    if ent.type == "PERSON":
+        return ent
+    if ent.type in ("GPE", "NORP", "LOC") and tokens >= 2 and len(ent.mentions) <= 2 and all(
+            w[:1].isupper() for w in ent.name.split()):
+        ent.type_votes["PERSON"] = ent.type_votes.get("PERSON", 0) + 2
+        ent.type = "PERSON"
+        return ent
+    return None
+
+
+def _person_at(ctx: Context, tok: Token) -> Entity | None:
+    """The person a subject/head token denotes: a PERSON mention, or a pronoun's referent."""
+    ent = ctx.entity_of(tok)
+    if ent is not None:
+        return ent if ent.type == "PERSON" else None
+    if tok.lower_ in ("he", "she"):
+        ref = resolve_pronoun(ctx, tok)
+        return ref if ref is not None and ref.type == "PERSON" else None
+    return None
+
+
+# -- shapes ----------------------------------------------------------------------------------------------
+def appositions_after(ctx: Context) -> None:
+    doc = ctx.doc
+    for _s, e, ent in list(_mentions(ctx)):
+        i = e
+        if i >= len(doc) or doc[i].text != ",":
+            continue
+        i += 1
+        # an age between name and title: "X, 62, the former minister"
+        if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
+            i += 2
+        if i >= len(doc) or doc[i].pos_ in ("CCONJ", "VERB", "AUX", "PRON", "ADP", "SCONJ", "PUNCT") or \
+                doc[i].sent.start != doc[e - 1].sent.start:
+            continue
+        j = phrase_after(ctx, i)
+        if j <= i or (j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and doc[j].text not in ",;"):
+            continue
+        title = parse_title(ctx, i, j)
+        if title is None:
+            continue
+        person = _as_person(ent, e - _s) if j >= len(doc) or doc[j].is_punct else (
+            ent if ent.type == "PERSON" else None)
+        if person is None:
+            continue
+        add_position(ctx, person, title.text, title.org, _status(title), ctx.sentence_span(doc[i]),
+                     confidence=0.8)
+
+
+def appositions_before(ctx: Context) -> None:
+    doc = ctx.doc
+    for s, e, ent in list(_mentions(ctx)):
+        if ent.type != "PERSON" or s < 2 or doc[s - 1].text != ",":
+            continue
+        # a closed apposition: the name is followed by punctuation, "and", or the sentence end
+        if e < len(doc) and not (doc[e].is_punct or doc[e].pos_ == "CCONJ" or doc[e].is_space):
+            continue
+        comma = s - 1
+        start = appositive_start(ctx, comma)
+        if start >= comma:
+            continue
+        heads = [m for m in range(start, comma) if is_title_word(ctx.doc, m)]
+        if not heads:
+            continue
+        root = doc[e - 1]
+        head = root.head.i if root.dep_ == "appos" and root.head.i in heads else heads[-1]
+        # the post's own modifiers, back to a determiner, preposition or possessive
+        k = head
+        while k > start and doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k - 1].lower_ != "of" or (
+                k > start and doc[k - 1].tag_ == "HYPH"):
+            k -= 1
+        title = parse_title(ctx, k, comma)
+        if title is None:
+            continue
+        add_position(ctx, ent, title.text, title.org, _status(title), ctx.sentence_span(doc[s]), confidence=0.75)
+
+
+def premodifiers(ctx: Context) -> None:
+    doc = ctx.doc
+    for s, _e, ent in list(_mentions(ctx)):
+        if ent.type != "PERSON":
+            continue
+        k = premodifier_start(ctx, s)
+        if k >= s:
+            continue
+        title = parse_title(ctx, k, s)
+        if title is None:
+            continue
+        add_position(ctx, ent, title.text, title.org, _status(title), ctx.sentence_span(doc[s]), confidence=0.75)
+
+
+def _np_title(ctx: Context, tok: Token) -> Title | None:
+    """The post named by the noun phrase headed by TOK (an attribute or an "as" object)."""
+    start = tok.left_edge.i
+    end = phrase_after(ctx, start)
+    if end <= tok.i:
+        return None
+    return parse_title(ctx, start, end, allow_weak=True)
+
+
+def _clause_status(verb: Token) -> str:
+    """Past simple ("headed", "was", "served") is a former post; present or perfect is current."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"has", "have", "'s", "’s"}:
+        return "current"
+    if verb.tag_ == "VBD" or aux & {"was", "were", "had"}:
+        return "former"
+    return "current"
+
+
+def _subject_person(ctx: Context, verb: Token) -> Entity | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return _person_at(ctx, verb.head)
+    return _person_at(ctx, subj)
+
+
+def clauses(ctx: Context) -> None:
+    for verb in ctx.doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma not in LEAD_VERBS and lemma not in {"be", "serve", "become", "remain"} | LEAVE_VERBS:
+            continue
+        person = _subject_person(ctx, verb)
+        if person is None:
+            continue
+        ev = ctx.sentence_span(verb)
+        if lemma in LEAD_VERBS and verb.pos_ == "VERB":
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                continue
+            org = ctx.entity_of(obj)
+            if org is not None and org.type not in ("ORG", "GPE"):
+                continue
+            if org is None and obj.lower_ not in INSTITUTIONS:
+                continue
+            end = phrase_after(ctx, obj.left_edge.i)
+            if end <= obj.i:
+                continue
+            obj_text = ctx.doc[obj.left_edge.i:end].text
+            add_position(ctx, person, f"{LEAD_VERBS[lemma]} of {obj_text}", org, _clause_status(verb), ev)
+            continue
+        if lemma in ("be", "become", "remain"):
+            attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")), None)
+            if attr is None or attr.pos_ not in ("NOUN", "PROPN"):
+                continue
+            title = _np_title(ctx, attr)
+            if title is None:
+                continue
+            status = "current" if lemma in ("become", "remain") else _clause_status(verb)
+            add_position(ctx, person, title.text, title.org, _status(title, status), ev)
+            continue
+        # serve as / resign as / step down as
+        if lemma == "step" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+            continue
+        as_obj = _as_object(verb)
+        if as_obj is None:
+            continue
+        title = _np_title(ctx, as_obj)
+        if title is None:
+            continue
+        status = "former" if lemma in LEAVE_VERBS else _clause_status(verb)
+        add_position(ctx, person, title.text, title.org, _status(title, status), ev,
+                     override_status=lemma in LEAVE_VERBS)
+
+
+def _as_object(verb: Token) -> Token | None:
+    """The object of "as" attached to VERB or to a noun it governs ("resigned from his post as ...")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prep":
+            for grand in child.children:
+                for g2 in grand.children:
+                    if g2.dep_ == "prep" and g2.lower_ == "as":
+                        return next((c for c in g2.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def run(ctx: Context) -> None:
-    return None
+    appositions_after(ctx)
+    appositions_before(ctx)
+    premodifiers(ctx)
+    clauses(ctx)
