@@ -200,6 +200,10 @@ def ingest(paths: Iterable[str | os.PathLike] = (), *, store: Store | str | None
                 summary.count(event, new_entities)
                 if on_event:
                     on_event(event)
+        if summary.added:
+            from .curate import reapply
+
+            reapply(kb)  # an analyst's corrections also apply to what was just added (newsgraph.curate)
     finally:
         summary.seconds = time.perf_counter() - started
         if own:
