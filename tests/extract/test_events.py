@@ -146,3 +146,14 @@ def test_a_visit_without_a_destination_is_no_event(extract_text):
 def test_metaphorical_meet_with_a_pronoun_is_no_meeting(extract_text):
     text = 'The KNB warned of new threats. "No one service can meet them alone," Rustam Nazarov said.'
     assert _events(extract_text(text, published="2025-06-04")) == []
+
+
+def test_meeting_demands_is_no_meeting(extract_text):
+    r = extract_text("The United Auto Workers refused to meet the demands of General Motors.", published="2008-12-12")
+    assert _events(r) == []
+
+
+def test_press_conference_and_being_in_talks_are_no_meetings(extract_text):
+    text = ("The ban was announced at a joint press conference with Vice President Jusuf Kalla in Jakarta. "
+            "Airbus is currently in talks with China about possible sales.")
+    assert _events(extract_text(text, published="2007-07-06")) == []

@@ -72,3 +72,8 @@ def test_symmetric_relation_told_twice_is_one_fact(extract_text):
     rel = [f for f in facts(r, "relation") if f["relation"] == "rival_of"]
     assert len(rel) == 1
     assert len(rel[0]["evidence"]) == 2
+
+
+def test_an_active_verb_is_no_standing_tie(extract_text):
+    r = extract_text("Apple TV connects to a Mac over a wireless network.", published="2007-01-10")
+    assert _relations(r) == set()

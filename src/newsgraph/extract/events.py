@@ -28,14 +28,16 @@ from .dates import date_for
 
 #: Verbs that are an event by themselves, by lemma.
 EVENT_VERBS = {
-    "meet": "meeting", "confer": "meeting", "negotiate": "meeting", "visit": "visit", "tour": "visit",
+    "meet": "meeting", "confer": "meeting", "visit": "visit", "tour": "visit",
 }
 #: Nouns that name an event, by lemma.
 EVENT_NOUNS = {
     "meeting": "meeting", "talk": "meeting", "talks": "meeting", "session": "meeting", "summit": "meeting",
-    "conference": "meeting", "consultation": "meeting", "negotiation": "meeting", "gathering": "meeting",
+    "conference": "meeting", "consultation": "meeting", "gathering": "meeting",
     "encounter": "meeting", "sit-down": "meeting", "tete-a-tete": "meeting", "visit": "visit", "trip": "visit",
 }
+#: Modifiers that make an event noun something else than a meeting ("a press conference").
+NOT_MEETING_MODIFIERS = {"press", "news", "video", "phone", "telephone", "peace", "trade", "donor", "climate"}
 #: Verbs whose object or subject is an event noun: "held talks", "the meeting took place".
 EVENT_HOLD_VERBS = {
     "hold", "have", "chair", "host", "attend", "convene", "conduct", "join", "lead", "take", "organize",
@@ -227,6 +229,8 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
     event_type = EVENT_VERBS.get(verb.lemma_.lower())
     if event_type is None or verb.pos_ != "VERB":
         return None
+    if any(c.lower_ == "first" and c.dep_ == "advmod" for c in verb.children):
+        return None  # "who first met X in 2005": an acquaintance, not a meeting
     parts: list[Entity] = []
     for s in _subjects(verb):
         parts += members(ctx, s)
@@ -243,6 +247,9 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
             elif ent is not None:
                 parts += members(ctx, o)
     else:
+        direct = [c for c in verb.children if c.dep_ == "dobj"]
+        if direct and not any(members(ctx, o) for o in objs):
+            return None  # "refused to meet the demands": meet what, not whom
         for o in objs:
             parts += members(ctx, o)
     parts = [p for p in _unique(parts) if p is not place]
@@ -256,6 +263,10 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     event_type = EVENT_NOUNS.get(noun.lemma_.lower())
     if event_type is None or noun.pos_ != "NOUN":
         return None
+    if any(c.lower_ in NOT_MEETING_MODIFIERS for c in noun.children if c.dep_ in ("compound", "amod")):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("talk", "talks"):
+        return None  # "in talks with X": negotiating, not a meeting
     if event_type == "visit" and not any(c.dep_ == "poss" for c in noun.children) and not _prep_objects(
             noun, {"to", "by"}):
         return None

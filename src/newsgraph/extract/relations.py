@@ -72,6 +72,8 @@ DESCRIPTION_VERBS = {
     ("subordinate", "to"): "subordinate_to", ("accountable", "to"): "subordinate_to",
     ("oversee", "by"): "subordinate_to", ("direct", "by"): "subordinate_to",
 }
+#: Verbs of DESCRIPTION_VERBS that describe a standing tie in the simple present ("reports to").
+HABITUAL_VERBS = {"report", "answer", "operate"}
 #: Last words of an organisation's name that make "B's X" a part of B.
 UNIT_NAME_HEADS = {
     "organization", "organisation", "force", "forces", "directorate", "division", "unit", "brigade", "brigades",
@@ -236,7 +238,7 @@ def description(rels: Relations, tok: Token) -> None:
         objects = [e for p in _pobjs(tok, {"of", "to", "for"}) for e in _ends(ctx, p)]
         # "a Kremlin ally", "an IRGC affiliate"
         objects += [e for c in tok.children if c.dep_ in ("compound", "poss") for e in _ends(ctx, c)]
-    elif tok.pos_ in ("VERB", "ADJ", "AUX"):
+    elif tok.pos_ in ("VERB", "ADJ", "AUX") and _description_form(tok):
         for (word, prep), rel in DESCRIPTION_VERBS.items():
             if lemma == word or tok.lower_ == word:
                 found = [e for p in _pobjs(tok, {prep}) for e in _ends(ctx, p)]
@@ -249,6 +251,14 @@ def description(rels: Relations, tok: Token) -> None:
     for h in holders:
         for o in objects:
             rels.add(relation, h, o, tok)
+
+
+def _description_form(tok: Token) -> bool:
+    """'linked to', 'backed by' describe a standing tie only as participles or adjectives
+    ("Apple TV connects to a computer" does not); 'reports to' only in the present."""
+    if tok.lemma_.lower() in HABITUAL_VERBS:
+        return tok.tag_ in ("VBZ", "VBP") or any(c.lower_ == "directly" for c in tok.children)
+    return tok.tag_ == "VBN" or tok.pos_ == "ADJ"
 
 
 def possessive_unit(rels: Relations, tok: Token) -> None:
