@@ -7,6 +7,7 @@ token and a same-origin request (``security.check_write``); each goes through
 
 from __future__ import annotations
 
+import importlib
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
@@ -134,7 +135,7 @@ def _curate(request: Request, state: WebState, action: str, *args: Any, note: st
     """Run one curation action through ``newsgraph.curate`` (which logs it) on the read-write store."""
     actor = security.check_write(request, state.write_token)
     try:
-        from .. import curate
+        curate = importlib.import_module("newsgraph.curate")
     except ModuleNotFoundError as err:
         raise HTTPException(501, "curation is not available in this installation") from err
     func = getattr(curate, action, None)

@@ -59,7 +59,8 @@
     const cy = cytoscape({
       container: box,
       elements,
-      wheelSensitivity: 0.3,
+      maxZoom: 1.6,
+      minZoom: 0.1,
       style: [
         { selector: "node", style: { "background-color": "data(colour)", label: "data(label)", "font-size": 11,
           "text-valign": "bottom", "text-margin-y": 3, width: 22, height: 22, "text-wrap": "ellipsis", "text-max-width": 140 } },
