@@ -84,8 +84,10 @@ def find_near_duplicate(conn: Connection, sig: np.ndarray | None) -> tuple[str, 
     """The stored article most similar to signature SIG, if at least ``dedup.THRESHOLD``; oldest wins ties."""
     if sig is None:
         return None
-    conds = [sa.and_(lsh_bands.c.band == b, lsh_bands.c.hash == h) for b, h in dedup.bands(sig)]
-    ids = conn.execute(sa.select(lsh_bands.c.article_id).where(sa.or_(*conds)).distinct()).scalars().all()
+    wanted = set(dedup.bands(sig))
+    rows = conn.execute(sa.select(lsh_bands.c.band, lsh_bands.c.hash, lsh_bands.c.article_id).where(
+        lsh_bands.c.band.in_(sorted({b for b, _ in wanted})), lsh_bands.c.hash.in_(sorted({h for _, h in wanted}))))
+    ids = sorted({r.article_id for r in rows if (r.band, r.hash) in wanted})
     best: tuple[str, float, datetime] | None = None
     for row in conn.execute(
         sa.select(articles.c.id, articles.c.minhash, articles.c.ingested_at).where(articles.c.id.in_(ids))
@@ -179,6 +181,7 @@ def write_entities(conn: Connection, article_id: str, text: str, items: list[Map
                    context: Mapping[str, Any]) -> tuple[dict[str, int], int]:
     """Link each of the article's entities to a global one; returns local id -> global id, and how many are new."""
     local: dict[str, int] = {}
+    mention_rows: list[dict[str, Any]] = []
     before = conn.execute(sa.select(sa.func.max(entities.c.id))).scalar() or 0
     for ent in items:
         name, type_ = str(ent.get("name") or "").strip(), str(ent.get("type") or "MISC")
@@ -191,11 +194,11 @@ def write_entities(conn: Connection, article_id: str, text: str, items: list[Map
         _add_names(conn, eid, name, aliases)
         conn.execute(article_entities.insert().values(article_id=article_id, local_id=str(ent["id"]), entity_id=eid,
                                                       type=type_, name=name, aliases=aliases))
-        rows = [{"article_id": article_id, "local_id": str(ent["id"]), "entity_id": eid, "start_char": s,
-                 "end_char": e, "text": text[s:e]}
-                for s, e in _spans(ent.get("mentions"), len(text))]
-        if rows:
-            conn.execute(mentions.insert(), rows)
+        mention_rows += [{"article_id": article_id, "local_id": str(ent["id"]), "entity_id": eid, "start_char": s,
+                          "end_char": e, "text": text[s:e]}
+                         for s, e in _spans(ent.get("mentions"), len(text))]
+    if mention_rows:
+        conn.execute(mentions.insert(), mention_rows)
     new = sum(1 for eid in set(local.values()) if eid > before)
     return local, new
 
@@ -210,21 +213,24 @@ def _improve_name(conn: Connection, entity_id: int, name: str) -> None:
 
 
 def _add_names(conn: Connection, entity_id: int, name: str, aliases: list[str]) -> None:
-    seen: set[str] = set()
+    """Record every form the article uses for the entity; a form seen before counts one more article."""
+    forms: dict[str, tuple[str, str]] = {}
     for form, kind in [(name, "name"), *((a, "alias") for a in aliases)]:
         key = name_key(form)
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        if kind == "alias" and across.is_description(form):
-            kind = "description"
-        updated = conn.execute(
-            entity_names.update()
-            .where(entity_names.c.entity_id == entity_id, entity_names.c.key == key)
-            .values(mentions=entity_names.c.mentions + 1)
-        ).rowcount
-        if not updated:
-            conn.execute(entity_names.insert().values(entity_id=entity_id, name=form, key=key, kind=kind, mentions=1))
+        if key and key not in forms:
+            forms[key] = (form, "description" if kind == "alias" and across.is_description(form) else kind)
+    if not forms:
+        return
+    known = set(conn.execute(sa.select(entity_names.c.key).where(
+        entity_names.c.entity_id == entity_id, entity_names.c.key.in_(list(forms)))).scalars())
+    if known:
+        conn.execute(entity_names.update()
+                     .where(entity_names.c.entity_id == entity_id, entity_names.c.key.in_(list(known)))
+                     .values(mentions=entity_names.c.mentions + 1))
+    new = [{"entity_id": entity_id, "name": form, "key": key, "kind": kind, "mentions": 1}
+           for key, (form, kind) in forms.items() if key not in known]
+    if new:
+        conn.execute(entity_names.insert(), new)
 
 
 def _spans(value: Any, limit: int) -> list[tuple[int, int]]:
