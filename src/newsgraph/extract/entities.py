@@ -42,6 +42,7 @@ from .lexicon import (
     ORG_HEAD_WORDS,
     OUTLET_HEADS,
     PERSON_TITLES,
+    TITLE_HEADS,
 )
 
 #: NER labels kept as entities (NORP only when it names a group, see ``spacy_entities``).
@@ -109,8 +110,10 @@ def spacy_entities(ctx: Context) -> None:
         elif label not in KEPT_LABELS:
             continue
         span, label, vote = clean_span(ent, label)
-        if span is None or not is_name(span, lower_words):
+        if span is None or not is_name(span, lower_words) or _only_titles(span):
             continue
+        if _looks_personal(span) and (_after_title(span) or _titled_apposition(span)):
+            label, vote = "PERSON", TITLE_VOTE  # "Chancellor [Olaf Scholz]", "[Varga], a former commander"
         name = surface(span)
         if name:
             add(ctx, name, label, span.start_char, span.start_char + len(name), vote)
@@ -162,6 +165,24 @@ def _is_prefix(doc: Doc, i: int) -> bool:
     """Token I is a title or rank before a capitalised next word ("Brigadier General Lena ...")."""
     tok, nxt = doc[i], doc[i + 1]
     return tok.lower_.strip(".") in NAME_PREFIXES and nxt.text[:1].isupper()
+
+
+def _only_titles(span: Span) -> bool:
+    """'Brigadier General', 'Prime Minister': a title without a name."""
+    return all(t.lower_.strip(".") in NAME_PREFIXES or t.lower_ in TITLE_HEADS for t in span)
+
+
+def _after_title(span: Span) -> bool:
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.text[:1].isupper() and prev.lower_.strip(".") in PERSON_TITLES
+
+
+def _titled_apposition(span: Span) -> bool:
+    """'Varga, a former commander of ...': an apposition headed by a personal title."""
+    return any(c.dep_ == "appos" and c.i > span.root.i and c.lemma_.lower() in TITLE_HEADS
+               and c.lemma_.lower() not in ORG_HEAD_WORDS for c in span.root.children)
 
 
 def _looks_personal(span: Span) -> bool:
@@ -219,7 +240,8 @@ def datelines(ctx: Context) -> None:
         for ms, me, other in ctx.entities.within(s, e):
             ctx.entities.remove_mention(other, ms, me)
         name = place.title() if place.isupper() else place
-        add(ctx, name, "GPE", s, e, DATELINE_VOTE, surface_form=place)
+        ent = add(ctx, name, "GPE", s, e, DATELINE_VOTE, surface_form=place)
+        ctx.entities.add_alias(ent, name)
 
 
 def outlets(ctx: Context) -> None:
@@ -321,6 +343,18 @@ def sub_organisations(ctx: Context) -> None:
                 if parent is None or parent is ent or parent.type not in ORG_LIKE:
                     continue
                 spelled[(id(parent), tuple(w.lower() for w in rest))].append(ent)
+    # "the KDF's Special Forces" where the model tagged only "Special Forces"
+    doc = ctx.doc
+    for ent in list(ctx.entities):
+        if ent.type not in ORG_LIKE:
+            continue
+        for ms, me in ent.mentions:
+            span = doc.char_span(ms, me, alignment_mode="expand")
+            if span is None or span.start < 2 or doc[span.start - 1].text not in POSSESSIVE_TOKENS:
+                continue
+            parent = ctx.entities.at(doc[span.start - 2].idx, doc[span.start - 2].idx + 1)
+            if parent is not None and parent is not ent and parent.type in ORG_LIKE:
+                spelled[(id(parent), tuple(t.lower_ for t in span))].append(ent)
     for group in spelled.values():
         merges.union(*group)
     for sub, parent, suffix in hyphenated:
@@ -474,6 +508,28 @@ def propagate(ctx: Context) -> None:
         if ctx.entities.at(span.start_char, span.end_char) is None and not _inside_longer_name(span):
             ctx.entities.add_mention(ent, span.start_char, span.end_char)
         i += k
+    _propagate_spellings(ctx)
+
+
+def _propagate_spellings(ctx: Context) -> None:
+    """A capitalised word the model left out that is another spelling of a known surname
+    ("Zelenskyy" after "Volodymyr Zelensky") is that person."""
+    surnames: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+    for ent in ctx.entities:
+        if ent.type == "PERSON" and len(ent.name.split()) > 1:
+            last = _last(ent)
+            surnames[last[:1]].append((last, ent))
+    if not surnames:
+        return
+    lower_words = {t.text for t in ctx.doc if t.text.islower()}
+    for tok in ctx.doc:
+        if not tok.is_title or len(tok.text) < 6 or tok.lower_ in lower_words:
+            continue
+        key = name_key(tok.text)
+        owners = {id(e): e for last, e in surnames.get(key[:1], ()) if last != key and _same_surname(last, key)}
+        if len(owners) == 1 and ctx.entities.at(tok.idx, tok.idx + len(tok.text)) is None:
+            ent = next(iter(owners.values()))
+            ctx.entities.add_mention(ent, tok.idx, tok.idx + len(tok.text), tok.text)
 
 
 def _inside_longer_name(span: Span) -> bool:
