@@ -1,9 +1,409 @@
-"""Appointments, dismissals and successions."""
+"""Appointments, dismissals and successions, with the post and the date.
+
+Read from the parse around a small set of verbs (active, passive, relative and
+participial clauses alike) and their nouns ("his dismissal", "the appointment of X as Y"):
+- appointment: appointed, named, nominated, confirmed, promoted, sworn in, took over,
+  took office, stepped into ...;
+- dismissal: dismissed, fired, sacked, ousted, booted, removed, relieved (of duty), ...;
+- succession: replaced, succeeded, took over from, "replacing X".
+The post is the verb's "as"/"to" complement, else the post the article gives the person in
+the same sentence, else (for a successor) the post they are known to hold. Every change
+also updates the positions: the dismissed and the replaced held the post formerly, the
+appointed hold it now.
+"""
 
 from __future__ import annotations
 
-from .context import Context
+from spacy.tokens import Span, Token
+
+from ..resolve.within import resolve_description, resolve_pronoun
+from .context import Context, Entity, Fact
+from .dates import date_for
+from .positions import LEAD_VERBS, add_position, positions_of
+from .titles import Title, parse_title, phrase_after
+
+#: verb lemma -> does it need an explicit post to count ("named" alone is too often "a man named X")
+APPOINT_VERBS = {"appoint": False, "nominate": False, "promote": False, "reappoint": False, "name": True,
+                 "confirm": True, "install": True, "designate": True, "tap": True, "pick": True, "choose": True,
+                 "select": True, "elevate": True, "swear": False}
+DISMISS_VERBS = {"dismiss", "fire", "sack", "oust", "boot", "remove", "relieve", "depose", "unseat", "axe", "purge",
+                 "demote", "discharge", "expel", "topple", "overthrow"}
+SUCCEED_VERBS = {"replace", "succeed", "supplant"}
+#: "took office", "assumed the post", "took the helm"
+TAKE_OBJECTS = {"office", "post", "helm", "reins", "command", "charge", "role", "position", "job", "presidency",
+                "premiership", "leadership", "seat"}
+APPOINT_NOUNS = {"appointment", "nomination", "promotion", "reappointment", "installation"}
+DISMISS_NOUNS = {"dismissal", "firing", "sacking", "ouster", "ousting", "removal", "dismissals", "expulsion",
+                 "overthrow", "demotion"}
+#: nouns that stand for a post: "to the post of T", "from his post as T"
+POST_NOUNS = {"post", "position", "role", "job", "office", "seat", "rank", "duties", "duty", "command"}
+_RELATIVE = {"who", "that", "whom", "which"}
+
+
+# -- people ----------------------------------------------------------------------------------------------
+def _entity_for(ctx: Context, tok: Token, types: set[str]) -> Entity | None:
+    """The entity a noun phrase headed by TOK denotes: a mention, a pronoun, a relative
+    pronoun's antecedent, or a description the article made clear ("the president")."""
+    if tok.lower_ in _RELATIVE:
+        clause = tok.head
+        while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        return _entity_for(ctx, clause.head, types) if clause.dep_ == "relcl" else None
+    ent = ctx.entity_of(tok)
+    if ent is None and tok.pos_ == "PROPN":
+        ent = ctx.entity_in_subtree(tok, types)
+    if ent is not None:
+        return ent if ent.type in types else None
+    if tok.pos_ == "PRON":
+        ref = resolve_pronoun(ctx, tok)
+        return ref if ref is not None and ref.type in types else None
+    if tok.pos_ == "NOUN":
+        ref = resolve_description(ctx, ctx.doc[tok.left_edge.i: tok.i + 1])
+        return ref if ref is not None and ref.type in types else None
+    return None
+
+
+def _with_conj(tok: Token) -> list[Token]:
+    return [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+
+
+def _people(ctx: Context, tok: Token | None) -> list[Entity]:
+    if tok is None:
+        return []
+    out = []
+    for t in _with_conj(tok):
+        ent = _entity_for(ctx, t, {"PERSON"})
+        if ent is not None and ent not in out:
+            out.append(ent)
+    return out
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(tok: Token, prep: str) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == prep:
+            return _child(child, "pobj")
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and _child(verb, "nsubj") is None
+
+
+def _subject(verb: Token) -> Token | None:
+    """Who does (or undergoes, in the passive) VERB; a conjoined verb shares its first verb's subject,
+    a participle ("..., replacing X") or reduced relative ("X, appointed in May") takes the noun it modifies."""
+    subj = _child(verb, "nsubj", "nsubjpass")
+    if subj is not None:
+        return subj
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return verb.head
+    return None
+
+
+# -- the post ----------------------------------------------------------------------------------------------
+def _np_title(ctx: Context, tok: Token | None, person: Entity | None = None) -> Title | None:
+    """The post named by the noun phrase headed by TOK; a post noun ("the post of T") is looked through,
+    and a name at the front ("named Aden Duale defence minister") is skipped."""
+    if tok is None:
+        return None
+    if tok.lower_ in POST_NOUNS:
+        inner = _pobj(tok, "of") or _pobj(tok, "as")
+        return _np_title(ctx, inner, person) if inner is not None else None
+    start = tok.left_edge.i
+    while start < tok.i and (ctx.entity_of(ctx.doc[start]) is not None and
+                             ctx.entity_of(ctx.doc[start]).type == "PERSON"):
+        start += 1
+    end = phrase_after(ctx, start)
+    if end <= tok.i:
+        end = tok.i + 1
+    return parse_title(ctx, start, end, allow_weak=True)
+
+
+def _verb_title(ctx: Context, verb: Token) -> Title | None:
+    """The post a change verb names: "as T", "to T", "named X T", "appointed X to head the agency",
+    "removed from his post as T", "relieved of his duties as T"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return _np_title(ctx, _child(child, "pobj"))
+    for child in verb.children:
+        if child.dep_ in ("oprd", "attr") and child.pos_ in ("NOUN", "PROPN"):
+            return _np_title(ctx, child)
+        if child.dep_ == "prep" and child.lower_ in ("to", "from", "of", "into"):
+            pobj = _child(child, "pobj")
+            if pobj is None:
+                continue
+            if pobj.lower_ in POST_NOUNS or child.lower_ in ("to", "into"):
+                title = _np_title(ctx, pobj)
+                if title is not None:
+                    return title
+        if child.dep_ == "xcomp" and child.pos_ == "NOUN":
+            title = _np_title(ctx, child)
+            if title is not None:
+                return title
+        if child.dep_ == "xcomp" and child.lemma_.lower() in LEAD_VERBS:
+            obj = _child(child, "dobj")
+            if obj is not None:
+                end = phrase_after(ctx, obj.left_edge.i)
+                text = ctx.doc[obj.left_edge.i:max(end, obj.i + 1)].text
+                org = ctx.entity_of(obj)
+                return Title(text=f"{LEAD_VERBS[child.lemma_.lower()]} of {text}",
+                             org=org if org is not None and org.type in ("ORG", "GPE") else None,
+                             marker=None, start=obj.left_edge.idx, end=obj.idx + len(obj))
+    return None
+
+
+def _known_post(ctx: Context, person: Entity, sent: Span, org: Entity | None = None) -> Fact | None:
+    """The post the article gives PERSON: in this sentence first, else anywhere; one that matches ORG wins."""
+    posts = positions_of(ctx, person)
+    if org is not None:
+        with_org = [p for p in posts if p.fields.get("org") is org]
+        if with_org:
+            return with_org[0]
+    here = [p for p in posts if any(sent.start_char <= s < sent.end_char for s, _ in p.evidence)]
+    if here:
+        return here[0]
+    return posts[0] if len(posts) == 1 else None
+
+
+def _post_fields(title: Title | None, known: Fact | None) -> tuple[str | None, Entity | None]:
+    if title is not None:
+        return title.text, title.org
+    if known is not None:
+        return known.fields.get("title"), known.fields.get("org")
+    return None, None
+
+
+# -- recording -------------------------------------------------------------------------------------------
+def _record(ctx: Context, kind: str, evidence: tuple[int, int], key: tuple, **fields) -> Fact:
+    """Add a change, or fill in what an earlier fact about the same change lacked."""
+    for fact in ctx.facts_of(kind):
+        if _key(fact) == key:
+            for k, v in fields.items():
+                if fact.fields.get(k) is None and v is not None:
+                    fact.fields[k] = v
+            if evidence not in fact.evidence:
+                fact.evidence.append(evidence)
+            return fact
+    return ctx.add_fact(kind, evidence, confidence=0.75, **fields)
+
+
+def _key(fact: Fact) -> tuple:
+    f = fact.fields
+    if fact.kind == "succession":
+        return (id(f.get("successor")), id(f.get("predecessor")))
+    return (id(f.get("person")),)
+
+
+def appoint(ctx: Context, person: Entity, by: Entity | None, title: Title | None, known: Fact | None,
+            date: str | None, evidence: tuple[int, int]) -> None:
+    text, org = _post_fields(title, known)
+    _record(ctx, "appointment", evidence, (id(person),), person=person, by=by, title=text, org=org, date=date)
+    if text or org:
+        add_position(ctx, person, text, org, "current", evidence, start=date, override_status=True)
+
+
+def dismiss(ctx: Context, person: Entity, by: Entity | None, title: Title | None, known: Fact | None,
+            date: str | None, evidence: tuple[int, int]) -> None:
+    text, org = _post_fields(title, known)
+    _record(ctx, "dismissal", evidence, (id(person),), person=person, by=by, title=text, org=org, date=date)
+    if text or org:
+        add_position(ctx, person, text, org, "former", evidence, end=date, override_status=True)
+
+
+def succeed(ctx: Context, successor: Entity, predecessor: Entity, title: Title | None, sent: Span,
+            org_hint: Entity | None, date: str | None, evidence: tuple[int, int]) -> None:
+    if successor is predecessor:
+        return
+    known = None
+    if title is None:
+        known = _known_post(ctx, successor, sent, org_hint) or _known_post(ctx, predecessor, sent, org_hint)
+    text, org = _post_fields(title, known)
+    if text is None and org_hint is not None:
+        org = org_hint
+    _record(ctx, "succession", evidence, (id(successor), id(predecessor)), successor=successor,
+            predecessor=predecessor, title=text, org=org, date=date)
+    if text or org:
+        add_position(ctx, successor, text, org, "current", evidence, start=date)
+        add_position(ctx, predecessor, text, org, "former", evidence, end=date, override_status=True)
+
+
+# -- verbs -----------------------------------------------------------------------------------------------
+def _date(ctx: Context, verb: Token) -> str | None:
+    return date_for(ctx, verb.idx, verb.idx + len(verb))
+
+
+def _agent(ctx: Context, verb: Token) -> Entity | None:
+    agent = _pobj(verb, "by")
+    return _entity_for(ctx, agent, {"PERSON", "ORG", "GPE"}) if agent is not None else None
+
+
+def _change_verb(verb: Token) -> str | None:
+    """Which kind of change VERB reports, if any."""
+    lemma = verb.lemma_.lower()
+    prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if lemma in SUCCEED_VERBS:
+        return "succession"
+    if lemma == "take" and "over" in prts:
+        return "succession" if _pobj(verb, "from") is not None else "appointment"
+    if lemma in ("take", "assume"):
+        obj = _child(verb, "dobj")
+        return "appointment" if obj is not None and obj.lower_ in TAKE_OBJECTS else None
+    if lemma == "step":
+        if "down" in prts:
+            return None
+        return "appointment" if _pobj(verb, "into") is not None or "in" in prts and _pobj(verb, "as") else None
+    if lemma == "swear":
+        return "appointment" if "in" in prts else None
+    if lemma in APPOINT_VERBS:
+        return "appointment"
+    if lemma in DISMISS_VERBS:
+        return "dismissal"
+    if lemma == "force" and "out" in prts:
+        return "dismissal"
+    return None
+
+
+def verbs(ctx: Context) -> None:
+    for verb in ctx.doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        kind = _change_verb(verb)
+        if kind is None:
+            continue
+        sent = verb.sent
+        evidence = (sent.start_char, sent.end_char)
+        date = _date(ctx, verb)
+        title = _verb_title(ctx, verb)
+        lemma = verb.lemma_.lower()
+        passive = _is_passive(verb)
+        if kind == "succession":
+            _succession_verb(ctx, verb, lemma, passive, title, sent, date, evidence)
+            continue
+        # intransitive takes ("took office", "took over as", "was sworn in") have the person as subject
+        intransitive = lemma in ("take", "assume", "step") or (lemma == "swear" and passive)
+        if passive or intransitive:
+            people = _people(ctx, _subject(verb))
+            by = _agent(ctx, verb)
+        else:
+            obj = _child(verb, "dobj")
+            if obj is None:  # "named Aden Duale defence minister": the name is inside the post
+                oprd = _child(verb, "oprd")
+                obj = next((t for t in oprd.subtree if ctx.entity_of(t) is not None), None) if oprd else None
+            people = _people(ctx, obj)
+            subj = _subject(verb)
+            by = _entity_for(ctx, subj, {"PERSON", "ORG", "GPE"}) if subj is not None else None
+        if not people:
+            continue
+        if kind == "appointment" and title is None and APPOINT_VERBS.get(lemma, False):
+            continue
+        if kind == "dismissal" and lemma in ("remove", "expel", "purge", "topple", "overthrow") and title is None \
+                and _pobj(verb, "from") is None:
+            continue
+        for person in people:
+            if by is person:
+                by = None
+            known = None if title is not None else _known_post(ctx, person, sent)
+            if kind == "appointment":
+                appoint(ctx, person, by, title, known, date, evidence)
+            else:
+                dismiss(ctx, person, by, title, known, date, evidence)
+
+
+def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title: Title | None, sent: Span,
+                     date: str | None, evidence: tuple[int, int]) -> None:
+    subj = _subject(verb)
+    org_hint = None
+    for prep in ("in", "at"):
+        pobj = _pobj(verb, prep)
+        if pobj is not None:
+            ent = ctx.entity_of(pobj) or ctx.entity_in_subtree(pobj, {"ORG"})
+            if ent is not None and ent.type == "ORG":
+                org_hint = ent
+    if lemma == "take":
+        successors, predecessors = _people(ctx, subj), _people(ctx, _pobj(verb, "from"))
+    elif passive:
+        successors, predecessors = _people(ctx, _pobj(verb, "by")), _people(ctx, subj)
+    else:
+        predecessors = _people(ctx, _child(verb, "dobj"))
+        with_ = _pobj(verb, "with")
+        if with_ is not None:  # "the president replaced X with Y"
+            successors = _people(ctx, with_)
+        elif subj is None and verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+            # "Y was appointed minister, replacing X": the one appointed
+            main = verb.head
+            obj = _child(main, "dobj") if not _is_passive(main) and _change_verb(main) == "appointment" else None
+            successors = _people(ctx, obj or _subject(main))
+        else:
+            successors = _people(ctx, subj)
+    if len(successors) != 1:
+        return
+    for predecessor in predecessors:
+        succeed(ctx, successors[0], predecessor, title, sent, org_hint, date, evidence)
+
+
+def _recent_change(ctx: Context, noun: Token) -> Entity | None:
+    """"his dismissal" right after a dismissal is told: the one it happened to, not the nearest name."""
+    kind = "dismissal" if noun.lower_ in DISMISS_NOUNS else "appointment"
+    sent = noun.sent
+    window_start = ctx.doc[max(sent.start - 1, 0)].sent.start_char
+    for fact in reversed(ctx.facts_of(kind)):
+        if any(window_start <= s < sent.end_char for s, _ in fact.evidence):
+            return fact.fields.get("person")
+    return None
+
+
+# -- nouns -----------------------------------------------------------------------------------------------
+def nouns(ctx: Context) -> None:
+    """"his dismissal", "the ouster of X", "X's appointment as T"."""
+    for noun in ctx.doc:
+        low = noun.lower_
+        if noun.pos_ != "NOUN" or low not in APPOINT_NOUNS | DISMISS_NOUNS:
+            continue
+        holder = _child(noun, "poss")
+        of = _pobj(noun, "of")
+        person_tok = of if of is not None else holder
+        if person_tok is None:
+            continue
+        recent = _recent_change(ctx, noun) if person_tok.pos_ == "PRON" else None
+        people = [recent] if recent is not None else _people(ctx, person_tok)
+        if len(people) != 1:
+            continue
+        person = people[0]
+        by = None
+        if holder is not None and of is not None:
+            by = _entity_for(ctx, holder, {"PERSON", "ORG", "GPE"})
+        by = by or _agent(ctx, noun)
+        as_obj = _pobj(noun, "as")
+        title = _np_title(ctx, as_obj) if as_obj is not None else None
+        sent = noun.sent
+        evidence = (sent.start_char, sent.end_char)
+        if low in APPOINT_NOUNS:
+            if title is None:
+                continue  # "his appointment" alone says too little
+            appoint(ctx, person, by, title, None, _date(ctx, noun), evidence)
+        else:
+            dismiss(ctx, person, by, title, None if title else _known_post(ctx, person, sent), _date(ctx, noun),
+                    evidence)
 
 
 def run(ctx: Context) -> None:
-    return None
+    verbs(ctx)
+    nouns(ctx)
+    # a change recorded without a post may get it from a position found later in the article
+    for fact in ctx.facts_of("dismissal") + ctx.facts_of("appointment"):
+        if fact.fields.get("title") is None:
+            posts = positions_of(ctx, fact.fields["person"])
+            if len(posts) == 1:
+                fact.fields["title"] = posts[0].fields.get("title")
+                fact.fields["org"] = fact.fields.get("org") or posts[0].fields.get("org")
+                if fact.kind == "dismissal":
+                    posts[0].fields["status"] = "former"
+
