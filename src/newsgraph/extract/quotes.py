@@ -371,6 +371,14 @@ def _dash_cue(ctx: Context, toks: _Tokens, q: Quote, sources: Sources) -> Cue | 
     return Cue(None, src, structural=True, kind="colon")
 
 
+def _cue_source(toks: _Tokens, q: Quote, cue: Token, sources: Sources) -> Source | None:
+    """The source of CUE, never a word inside a quote (a parse that took the quoted words as subject)."""
+    src = sources.of_cue(cue)
+    if src is not None and src.token is not None and not toks.in_frame(src.token, q):
+        src = None
+    return src or _adjacent_source(toks, q, cue, sources)
+
+
 def _adjacent_source(toks: _Tokens, q: Quote, cue: Token, sources: Sources) -> Source | None:
     """A name or pronoun right beside a cue whose subject the parse missed ('"...," said Smith')."""
     doc = toks.doc
@@ -389,10 +397,10 @@ def find_cue(ctx: Context, toks: _Tokens, q: Quote, sources: Sources) -> Cue | N
         return None
     cue = _structural_cue(toks, q, words)
     if cue is not None:
-        return Cue(cue, sources.of_cue(cue) or _adjacent_source(toks, q, cue, sources), structural=True)
+        return Cue(cue, _cue_source(toks, q, cue, sources), structural=True)
     cue = _window_cue(toks, q)
     if cue is not None:
-        return Cue(cue, sources.of_cue(cue) or _adjacent_source(toks, q, cue, sources), structural=False)
+        return Cue(cue, _cue_source(toks, q, cue, sources), structural=False)
     first, last = words[0], words[-1]
     frame = [t for t in (*first.sent, *last.sent) if toks.in_frame(t, q)]
     acc = according_to(frame)
@@ -562,9 +570,10 @@ def _groups(text: str, quotes: list[Quote], said: dict[int, _Said]) -> list[list
 
 def _same_speech(text: str, a: Quote, b: Quote, said: dict[int, _Said]) -> bool:
     """B goes on with what A quotes: the next paragraph of it, or the second half around one cue."""
-    if b.continues is a:
-        return True
     sa, sb = said[id(a)], said[id(b)]
+    if b.continues is a:  # the next paragraph of one quote, unless it names a speaker of its own
+        own = sb.cue is not None and sb.cue.kind != "continued" and (sb.speaker or sb.speaker_span) is not None
+        return not own or sb.speaker is not None and sb.speaker is sa.speaker
     if sa.cue is None or sa.cue.token is None or sb.cue is None:
         return False
     between = text[a.end:b.start]
