@@ -157,3 +157,34 @@ def test_press_conference_and_being_in_talks_are_no_meetings(extract_text):
     text = ("The ban was announced at a joint press conference with Vice President Jusuf Kalla in Jakarta. "
             "Airbus is currently in talks with China about possible sales.")
     assert _events(extract_text(text, published="2007-07-06")) == []
+
+
+def test_receiving_a_named_guest_is_a_meeting(extract_text):
+    text = ("Saudi Crown Prince Mohammed bin Salman received Iranian Foreign Minister Hossein Amir-Abdollahian "
+            "in Riyadh on Monday.")
+    r = extract_text(text, published="2024-01-17")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Mohammed bin Salman", "Hossein Amir-Abdollahian"}
+    assert _place(r, ev) == "Riyadh" and ev["date"] == "2024-01-15"
+    assert _events(extract_text("The ministry received a letter from the embassy.", published="2024-01-17")) == []
+
+
+def test_the_speaker_during_his_meeting_is_a_participant(extract_text):
+    r = extract_text("During his meeting with Vladimir Putin, Xi Jinping praised the partnership.",
+                     published="2024-01-17")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Vladimir Putin", "Xi Jinping"}
+
+
+def test_travel_to_a_place_is_a_visit(extract_text):
+    r = extract_text("Sergei Lavrov travelled to Pyongyang last month.", published="2024-01-17")
+    (ev,) = _events(r, "visit")
+    assert _names(r, ev["participants"]) == ["Sergei Lavrov"]
+    assert _place(r, ev) == "Pyongyang" and ev["date"] == "2023-12"
+
+
+def test_signed_agreement_between_two_sides(extract_text):
+    r = extract_text("Ukraine signed a security deal with Britain in January.", published="2024-02-01")
+    (ev,) = _events(r, "agreement")
+    assert set(_names(r, ev["participants"])) == {"Ukraine", "Britain"}
+    assert ev["plover"] == "AGREE" and ev["date"] == "2024-01"

@@ -44,6 +44,7 @@ def _has(result: dict, subject: str, relation: str, obj: str) -> bool:
         ("Three generals were detained. The Anti-Corruption Agency, a rival of the KNB, said it had been "
          "investigating the group.", "Anti-Corruption Agency", "rival_of", "KNB"),
         ("The Mossad, a rival of Shin Bet, declined to comment.", "Mossad", "rival_of", "Shin Bet"),
+        ("The Iran-backed Houthis attacked a ship.", "Houthis", "allied_with", "Iran"),
     ],
 )
 def test_relation_from_cue(extract_text, text, subject, relation, obj):
@@ -59,6 +60,7 @@ def test_relation_from_cue(extract_text, text, subject, relation, obj):
         "The court ruled against Hamas leaders in a case linked to the war.",
         "Olaf Scholz met Emmanuel Macron in Paris.",
         "Uzbekistan's State Security Service arrested two officers.",  # a country's agency is not part of it
+        "Wagner Group leader Yevgeny Prigozhin, a former Putin ally, died in a crash.",  # a tie that is over
     ],
 )
 def test_no_relation_without_two_named_ends(extract_text, text):

@@ -28,7 +28,9 @@ from .dates import date_for
 
 #: Verbs that are an event by themselves, by lemma.
 EVENT_VERBS = {
-    "meet": "meeting", "confer": "meeting", "visit": "visit", "tour": "visit",
+    "meet": "meeting", "confer": "meeting", "receive": "meeting", "host": "meeting", "welcome": "meeting",
+    "visit": "visit", "tour": "visit", "arrive": "visit", "travel": "visit", "fly": "visit",
+    "sign": "agreement", "conclude": "agreement", "reach": "agreement", "ink": "agreement",
 }
 #: Nouns that name an event, by lemma.
 EVENT_NOUNS = {
@@ -36,6 +38,16 @@ EVENT_NOUNS = {
     "conference": "meeting", "consultation": "meeting", "gathering": "meeting",
     "encounter": "meeting", "sit-down": "meeting", "tete-a-tete": "meeting", "visit": "visit", "trip": "visit",
 }
+#: Verbs that are a meeting only with a named guest: "X received Y" (not "received a letter").
+GUEST_VERBS = {"receive", "host", "welcome"}
+#: Verbs that are a visit only with a destination: "X arrived in Kyiv", "X travelled to Doha".
+TRAVEL_VERBS = {"arrive", "travel", "fly"}
+#: Verbs that are an agreement only with one of these nouns as object: "signed an accord".
+AGREEMENT_VERBS = {"sign", "conclude", "reach", "ink"}
+AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "memorandum", "pact", "ceasefire", "truce", "protocol",
+                   "contract", "understanding", "roadmap", "declaration"}
+#: Prepositions that put a clause's subject at the event: "X said at/during/after the meeting".
+PRESENCE_PREPS = {"during", "at", "for", "after", "on"}
 #: Modifiers that make an event noun something else than a meeting ("a press conference").
 NOT_MEETING_MODIFIERS = {"press", "news", "video", "phone", "telephone", "peace", "trade", "donor", "climate"}
 #: Verbs whose object or subject is an event noun: "held talks", "the meeting took place".
@@ -128,7 +140,7 @@ def head_entity(ctx: Context, tok: Token) -> Entity | None:
             ent = ctx.entity_of(child)
             if ent is not None and ent.type in PARTICIPANT_TYPES:
                 return ent
-    if tok.lower_ in _PRONOUNS:
+    if tok.lower_ in _PRONOUNS or tok.lower_ in ("his", "her"):
         if tok.lower_ in ("it", "they", "them"):
             return None  # a group pronoun resolves to one body, seldom the right one for a meeting
         ent = resolve_pronoun(ctx, tok)
@@ -239,6 +251,15 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
     objs += [c for c in verb.children if c.dep_ in ("npadvmod", "dep", "oprd") and c.ent_type_ == "PERSON"]
     objs += _prep_objects(verb, {"with"})
     place = _place(ctx, verb)
+    lemma = verb.lemma_.lower()
+    if lemma in AGREEMENT_VERBS:
+        return _agreement(ctx, verb, parts, place)
+    if lemma in TRAVEL_VERBS:
+        dest = [ctx.entity_of(p) for p in _prep_objects(verb, {"to", "in"})]
+        place = next((e for e in dest if e is not None and e.type in PLACE_TYPES), None)
+        objs = []
+    if lemma in GUEST_VERBS and not any(e.type == "PERSON" for o in objs for e in members(ctx, o)):
+        return None
     if event_type == "visit":
         for o in objs:
             ent = head_entity(ctx, o)
@@ -258,6 +279,21 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
     return Mention(event_type, verb, parts, place, _date(ctx, verb))
 
 
+def _agreement(ctx: Context, verb: Token, parts: list[Entity], place: Entity | None) -> Mention | None:
+    """'A and B signed an agreement', 'A signed a deal with B', 'an accord between A and B was concluded'."""
+    deals = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AGREEMENT_NOUNS]
+    if not deals:
+        return None
+    parts = [p for p in parts if all(p is not m for d in deals for m in members(ctx, d))]
+    for d in deals:
+        parts += [e for o in _prep_objects(d, {"with", "between"}) for e in members(ctx, o)]
+    parts += [e for o in _prep_objects(verb, {"with"}) for e in members(ctx, o)]
+    parts = [p for p in _unique(parts) if p is not place]
+    if len(parts) < 2:
+        return None  # an agreement is between two named sides
+    return Mention("agreement", verb, parts, place, _date(ctx, verb))
+
+
 def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     """'a meeting between A and B', 'A held talks with B', 'this meeting was held in Z'."""
     event_type = EVENT_NOUNS.get(noun.lemma_.lower())
@@ -274,7 +310,7 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     for pobj in _prep_objects(noun, {"between", "with", "among", "by"}):
         parts += members(ctx, pobj)
     for c in noun.children:
-        if c.dep_ == "poss" and ctx.entity_of(c) is not None:
+        if c.dep_ == "poss" and (ctx.entity_of(c) is not None or c.lower_ in ("his", "her")):
             parts += members(ctx, c)
     # "a meeting of the Security Council": the body that meets
     parts += [e for pobj in _prep_objects(noun, {"of"}) for e in members(ctx, pobj) if e.type == "ORG"]
@@ -297,6 +333,12 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
                 parts += members(ctx, s)
             for along in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("along", "together")):
                 parts += [e for o in _prep_objects(along, {"with"}) for e in members(ctx, o)]
+    elif noun.dep_ == "pobj" and noun.head.lower_ in PRESENCE_PREPS and noun.head.head.pos_ == "VERB":
+        # "Xi said during his meeting with Putin", "X arrived for talks with Y"
+        attendance = True
+        governing = governing or noun.head.head
+        for s in _subjects(noun.head.head):
+            parts += members(ctx, s)
     place = _place(ctx, noun, governing)
     if event_type == "visit":
         # "a visit to Kyiv": where, whatever type the NER model gave the name

@@ -56,7 +56,12 @@ DESCRIPTION_NOUNS = {
     "unit": "part_of", "arm": "part_of", "branch": "part_of", "wing": "part_of", "division": "part_of",
     "part": "part_of", "subsidiary": "part_of", "department": "part_of", "directorate": "part_of",
     "component": "part_of", "section": "part_of",
+    "member": "member_of",
 }
+#: Modifiers that say a tie is over: "a former ally of X" states no current relation.
+PAST_MARKERS = {"former", "ex", "onetime", "one-time", "erstwhile", "previous", "old-time"}
+#: Participles that make "X-backed Y" an alliance of Y with X.
+BACKED_WORDS = {"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned", "linked"}
 #: Verbs and adjectives tying A to B through a preposition: "linked to B", "controlled by B".
 DESCRIPTION_VERBS = {
     ("link", "to"): "affiliated_with", ("tie", "to"): "affiliated_with", ("connect", "to"): "affiliated_with",
@@ -139,6 +144,8 @@ def _holders(ctx: Context, tok: Token) -> list[Entity]:
         if t.dep_ == "conj":
             t = t.head
             continue
+        if t.dep_ == "compound":
+            return _ends(ctx, t.head)  # "Putin ally Ramzan Kadyrov"
         if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ in ("VERB", "AUX"):
             t = t.head.head  # "X is seen as a close ally of Y", "X, known as a rival of Y"
             continue
@@ -247,7 +254,11 @@ def description(rels: Relations, tok: Token) -> None:
                     break
     if relation is None or not objects:
         return
+    if any(c.lower_ in PAST_MARKERS for c in tok.children if c.dep_ in ("amod", "advmod")):
+        return
     holders = _holders(ctx, tok)
+    if relation == "member_of":
+        holders = [h for h in holders if h.type != "PERSON"]  # a person's membership is a position
     for h in holders:
         for o in objects:
             rels.add(relation, h, o, tok)
@@ -259,6 +270,19 @@ def _description_form(tok: Token) -> bool:
     if tok.lemma_.lower() in HABITUAL_VERBS:
         return tok.tag_ in ("VBZ", "VBP") or any(c.lower_ == "directly" for c in tok.children)
     return tok.tag_ == "VBN" or tok.pos_ == "ADJ"
+
+
+def backed(rels: Relations, tok: Token) -> None:
+    """'the Iran-backed Houthis', 'Moscow-aligned separatists': the body named before the hyphen."""
+    if tok.lower_ not in BACKED_WORDS or tok.dep_ != "amod":
+        return
+    holders = _ends(rels.ctx, tok.head)
+    relation = "affiliated_with" if tok.lower_ in ("linked", "aligned") else "allied_with"
+    for c in tok.children:
+        if c.dep_ in ("npadvmod", "compound", "nmod", "dep") and c.i < tok.i:
+            for backer in _ends(rels.ctx, c):
+                for h in holders:
+                    rels.add(relation, h, backer, tok)
 
 
 def possessive_unit(rels: Relations, tok: Token) -> None:
@@ -283,4 +307,5 @@ def run(ctx: Context) -> None:
         pair_noun(rels, tok)
         pair_verb(rels, tok)
         description(rels, tok)
+        backed(rels, tok)
         possessive_unit(rels, tok)
