@@ -12,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from store_helpers import build_contract
 
-from newsgraph.errors import NotFound, StoreError
+from newsgraph.errors import NotFound, SchemaMismatch, StoreError
 from newsgraph.store import Store, migrate
 from newsgraph.store.db import normalize_url, redact
 from newsgraph.store.schema import metadata
@@ -47,6 +47,18 @@ def test_a_corrupt_file_is_a_clear_error(tmp_path):
     bad.write_bytes(b"this is not SQLite at all\x00" * 200)
     with pytest.raises(StoreError, match="not a newsgraph database, or the file is corrupt"):
         Store.open(f"sqlite:///{bad}")
+
+
+def test_another_applications_sqlite_file_is_left_alone(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "app.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    with pytest.raises(SchemaMismatch, match="not a newsgraph database.*invoices"):
+        Store.open(path)
+    with sqlite3.connect(path) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["invoices"]
 
 
 def test_a_missing_folder_is_a_clear_error(tmp_path):

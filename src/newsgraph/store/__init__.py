@@ -66,7 +66,10 @@ class Store:
                 if readonly:
                     store._check_revision()
                 else:
-                    migrate.upgrade(engine)
+                    try:
+                        migrate.upgrade(engine)
+                    except SchemaMismatch as err:
+                        raise SchemaMismatch(f"{where}: {err}") from err
         except CommandError as err:
             engine.dispose()
             raise SchemaMismatch(f"{where}: database schema is from another newsgraph version ({err})") from err

@@ -16,12 +16,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
+from ..errors import SchemaMismatch
 from .db import create_engine, write_transaction
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -45,9 +47,21 @@ def current_revision(conn: Connection) -> str | None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database to REVISION (default: the newest), under the write lock."""
     with write_transaction(engine) as conn:
-        if revision == "head" and current_revision(conn) == head_revision():
+        current = current_revision(conn)
+        if revision == "head" and current == head_revision():
             return
+        if current is None:
+            _refuse_foreign(conn)
         command.upgrade(alembic_config(conn), revision)
+
+
+def _refuse_foreign(conn: Connection) -> None:
+    """Never add newsgraph's tables to a SQLite file that holds something else."""
+    if conn.dialect.name != "sqlite":
+        return  # a PostgreSQL database may well be shared with other applications
+    tables = [t for t in sa.inspect(conn).get_table_names() if not t.startswith("sqlite_")]
+    if tables:
+        raise SchemaMismatch(f"not a newsgraph database: it already has other tables ({', '.join(tables[:5])})")
 
 
 def new_revision(message: str) -> None:
