@@ -138,6 +138,46 @@ def test_samples_then_stats_then_entities(store_url):
     assert "Kudrin" in r.stdout or "Carranza" in r.stdout or "Paredes" in r.stdout
 
 
+def test_bad_files_are_recorded_and_the_batch_goes_on(tmp_path):
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    corpus = write_corpus(tmp_path / "in", ["chile.txt"])
+    (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
+    (corpus / "scan.txt").write_bytes(b"%PDF-1.7\x00\x00\x01\x02" * 100)
+    (corpus / "latin1.txt").write_bytes(ARTICLES["peru.txt"].replace("Jose", "Jos\u00e9").encode("latin-1"))
+    (corpus / "menu.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    r = run(url, "ingest", str(corpus), "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["read"] == 5
+    reasons = {Path(row["origin"]).name: row["reason"] for row in json.loads(run(url, "failures", "--json").stdout)}
+    assert "no article text" in reasons["empty.txt"]
+    assert "binary" in reasons["scan.txt"]
+    assert "no article text" in reasons["menu.html"]
+    assert "latin1.txt" not in reasons and "chile.txt" not in reasons  # undecodable bytes: stored, with a warning
+    with Store.open(url, readonly=True) as store, store.read() as conn:
+        warnings = conn.execute(sa.select(articles.c.warnings).where(articles.c.origin.like("%latin1.txt"))).scalar()
+    assert any("invalid UTF-8" in w for w in warnings)
+
+
+def test_an_extractor_error_fails_one_article_only(tmp_path, monkeypatch):
+    from newsgraph.extract import pipeline
+
+    def explode(ctx):
+        if "Kathmandu" in ctx.text:
+            raise ZeroDivisionError("rule bug")
+
+    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, ("explode", explode)])
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    r = run(url, "ingest", str(write_corpus(tmp_path / "in")), "--json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(run(url, "failures", "--json").stdout)
+    assert [(Path(row["origin"]).name, row["stage"]) for row in rows] == [("nepal.txt", "extract")]
+    assert "explode" in rows[0]["reason"] and "ZeroDivisionError" in rows[0]["reason"]
+    assert stats(url)["articles"] == len(ARTICLES) - 1
+    monkeypatch.undo()
+    r = run(url, "ingest", str(tmp_path / "in"), "--json")  # fixed: the next ingest stores it
+    assert json.loads(r.stdout)["added"] == 1 and stats(url)["failed"] == 0
+
+
 def test_no_input_is_an_error(tmp_path):
     r = run(f"sqlite:///{tmp_path / 'kb.db'}", "ingest")
     assert r.exit_code == 2 and "--samples" in r.output
