@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import facts
 
 
@@ -188,3 +190,24 @@ def test_signed_agreement_between_two_sides(extract_text):
     (ev,) = _events(r, "agreement")
     assert set(_names(r, ev["participants"])) == {"Ukraine", "Britain"}
     assert ev["plover"] == "AGREE" and ev["date"] == "2024-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lula said he would meet Joe Biden next month.",
+        "Kudrin is expected to travel to Tashkent in the coming months for talks with Rustam Nazarov.",
+        "Olaf Scholz will hold talks with Emmanuel Macron in Paris on Friday.",
+        "Narendra Modi did not meet Xi Jinping in Johannesburg.",
+    ],
+)
+def test_planned_or_denied_events_are_not_facts(extract_text, text):
+    assert _events(extract_text(text, published="2023-08-20")) == []
+
+
+def test_met_a_described_person_keeps_the_named_side(extract_text):
+    r = extract_text("Jorge Luis Paredes met the new minister at the Interior Ministry on Friday afternoon.",
+                     published="2025-05-02")
+    (ev,) = _events(r)
+    assert "Jorge Luis Paredes" in _names(r, ev["participants"])
+    assert ev["date"] == "2025-05-02"

@@ -22,7 +22,8 @@ from spacy.tokens import Token
 
 from ..resolve.within import resolve_description, resolve_pronoun
 from .context import Context, Entity, Fact
-from .dates import date_for
+from .dates import date_for, tense_of
+from .lexicon import TITLE_HEADS
 
 # -- word lists (data: add words, key nothing to one article) -----------------------------------
 
@@ -48,6 +49,13 @@ AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "memorandum", "pact"
                    "contract", "understanding", "roadmap", "declaration"}
 #: Prepositions that put a clause's subject at the event: "X said at/during/after the meeting".
 PRESENCE_PREPS = {"during", "at", "for", "after", "on"}
+#: Verbs whose infinitive complement has not happened (yet): "expected to travel", "agreed to hold".
+UNREAL_HEADS = {"expect", "plan", "hope", "want", "intend", "seek", "aim", "try", "agree", "refuse", "decide",
+                "schedule", "propose", "offer", "threaten", "wish", "prepare", "set", "due", "likely", "able"}
+UNREAL_AUX = {"would", "could", "may", "might", "should", "can", "must", "will", "shall", "'ll", "wo"}
+#: Object nouns that stand for a person met: "met the new minister", "met his counterpart".
+PERSON_NOUNS = TITLE_HEADS | {"counterpart", "counterparts", "delegation", "officials", "leaders", "envoys",
+                              "ministers", "representatives", "lawmakers", "diplomats", "commanders", "chiefs"}
 #: Modifiers that make an event noun something else than a meeting ("a press conference").
 NOT_MEETING_MODIFIERS = {"press", "news", "video", "phone", "telephone", "peace", "trade", "donor", "climate"}
 #: Verbs whose object or subject is an event noun: "held talks", "the meeting took place".
@@ -236,6 +244,23 @@ def _date(ctx: Context, tok: Token) -> str | None:
 
 # -- triggers ---------------------------------------------------------------------------------
 
+def unreal(verb: Token | None) -> bool:
+    """An event told as planned, expected, possible or denied has not (yet) happened:
+    "will meet", "is expected to travel", "agreed to hold talks", "did not meet"."""
+    for _ in range(3):
+        if verb is None:
+            return False
+        if tense_of(verb) == "future" or any(
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUX) for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL_HEADS:
+            return True
+        if verb.dep_ not in ("xcomp", "conj"):
+            return False
+        verb = verb.head
+    return False
+
+
 def verb_mention(ctx: Context, verb: Token) -> Mention | None:
     """'A met B', 'A and B met in Z', 'A met with B', 'A visited Z'."""
     event_type = EVENT_VERBS.get(verb.lemma_.lower())
@@ -243,6 +268,8 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
         return None
     if any(c.lower_ == "first" and c.dep_ == "advmod" for c in verb.children):
         return None  # "who first met X in 2005": an acquaintance, not a meeting
+    if unreal(verb):
+        return None
     parts: list[Entity] = []
     for s in _subjects(verb):
         parts += members(ctx, s)
@@ -268,7 +295,7 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
             elif ent is not None:
                 parts += members(ctx, o)
     else:
-        direct = [c for c in verb.children if c.dep_ == "dobj"]
+        direct = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in PERSON_NOUNS]
         if direct and not any(members(ctx, o) for o in objs):
             return None  # "refused to meet the demands": meet what, not whom
         for o in objs:
@@ -303,6 +330,8 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("talk", "talks"):
         return None  # "in talks with X": negotiating, not a meeting
+    if unreal(next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)):
+        return None  # "will hold talks", "agreed to hold a joint exercise", "expected to travel ... for talks"
     if event_type == "visit" and not any(c.dep_ == "poss" for c in noun.children) and not _prep_objects(
             noun, {"to", "by"}):
         return None
