@@ -150,7 +150,23 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             if verb.dep_ in ("ccomp", "parataxis") and verb.tag_ not in ("VBG",):
                 return None
-            return subject_of(head, depth + 1)
+            subj = subject_of(head, depth + 1)
+            if subj is not None:
+                return subj
+    if verb.tag_ == "VBG" and depth == 0:
+        return _participle_subject(verb)
+    return None
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """", stressing that ..." when the parse lost the participle's head: the subject of the
+    nearest finite verb before it in the sentence."""
+    doc = verb.doc
+    lo = max(verb.sent.start, verb.i - 30)
+    for i in range(verb.i - 1, lo - 1, -1):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            return next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
     return None
 
 
@@ -394,6 +410,11 @@ class Sources:
                 break
             head, hops = head.head, hops + 1
             if is_speech_verb(head) and not exclude[0] <= head.idx < exclude[1]:
+                agent = next((c for c in head.children if c.dep_ == "agent"), None)  # "was quoted by X as saying"
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                ent = self.resolve(obj).entity if obj is not None else None
+                if ent is not None and ent is not speaker:
+                    return ent
                 subj = subject_of(head)
                 ent = self.resolve(subj).entity if subj is not None else None
                 if ent is not None and ent is not speaker:

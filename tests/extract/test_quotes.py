@@ -1,0 +1,210 @@
+"""Quotes: pairing the marks, the speaker and cue of each quote, relayed speech (issue 2)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from conftest import SHARED, facts
+
+from newsgraph.extract.quotes import MAX_QUOTE_CHARS, MAX_UNCLOSED_CHARS, find_quotes
+
+
+def _spans(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+def _name(result: dict, entity_id: str | None) -> str | None:
+    return next((e["name"] for e in result["entities"] if e["id"] == entity_id), None)
+
+
+def _quote(result: dict, words: str) -> dict:
+    found = [f for f in facts(result, "quote") if words in f["text"]]
+    assert found, f"no quote with {words!r} in {[f['text'] for f in facts(result, 'quote')]}"
+    return min(found, key=lambda f: len(f["text"]))  # the innermost quote holding WORDS
+
+
+def _at(result: dict, span: dict | None) -> str | None:
+    return result["article"]["text"][span["start"]:span["end"]] if span else None
+
+
+# -- pairing the marks (no model) --------------------------------------------------------------------------
+def test_straight_and_curly_marks_pair_and_trailing_comma_is_dropped():
+    text = 'He said "we will win," and she said \u201cnot this year.\u201d'
+    assert _spans(text) == ["we will win", "not this year."]
+
+
+def test_single_quotes_nested_in_double_even_when_never_closed():
+    text = "\u201cThe leader wrote that \u2018unity matters and we must act,\u201d the agency said."
+    outer, inner = find_quotes(text)
+    assert text[outer.start:outer.end].startswith("The leader wrote")
+    assert inner.parent is outer
+    assert text[inner.start:inner.end] == "unity matters and we must act"
+
+
+def test_apostrophes_inside_a_quote_are_not_nested_quotes():
+    text = "\u201cIt\u2019s the people\u2019s choice, and we don\u2019t mind,\u201d she said."
+    assert len(find_quotes(text)) == 1
+
+
+def test_quote_over_several_paragraphs_is_chained():
+    text = ("\u201cWe will rebuild the bridge this year.\n\n"
+            "\u201cAnd we will open two schools,\u201d the governor said.")
+    first, second = find_quotes(text)
+    assert not first.closed and first.continued_by is second and second.continues is first
+
+
+def test_hard_wrapped_quote_closes_on_the_next_line():
+    text = 'The minister said "the harbour will reopen\nnext week" after talks.'
+    assert _spans(text) == ["the harbour will reopen\nnext week"]
+
+
+def test_closing_mark_used_as_opening_mark():
+    text = "\u201dMr. Lula is a friend of the poor.\u201d \u2015 Maria Silva"
+    assert _spans(text) == ["Mr. Lula is a friend of the poor."]
+
+
+def test_unbalanced_marks_do_not_swallow_the_article():
+    para = "An \u201cunclosed remark opens here and the paragraph just goes on. " + "Filler words follow. " * 200
+    text = para + "\n\nA later paragraph says \u201chello there\u201d to nobody.\n"
+    spans = _spans(text)
+    assert spans == ["hello there"]  # the unclosed one runs past MAX_UNCLOSED_CHARS and is dropped
+    assert all(len(s) <= MAX_UNCLOSED_CHARS for s in spans)
+
+
+def test_inch_marks_and_stray_closers_make_no_quote():
+    assert _spans('The screen is 27" wide and 15" tall.') == []
+
+
+def test_long_text_with_many_stray_marks_is_fast_and_capped():
+    text = ('Officials said "yes" and ' * 20000 + 'a stray " mark. ' * 20000) * 2
+    t = time.perf_counter()
+    quotes = find_quotes(text)
+    assert time.perf_counter() - t < 10
+    assert all(q.end - q.start <= MAX_QUOTE_CHARS for q in quotes)
+
+
+# -- speakers and cues (real model) ------------------------------------------------------------------------
+def test_speaker_after_the_quote_with_cue_and_speaker_spans(extract_text):
+    r = extract_text("\u201cWe will not retreat from Nairobi,\u201d Kenyan President William Ruto said on Tuesday.")
+    q = _quote(r, "We will not retreat")
+    assert q["direct"] is True and q["via"] is None
+    assert _name(r, q["speaker"]) == "William Ruto"
+    assert _at(r, q["cue_span"]) == "said"
+    assert "Ruto" in _at(r, q["speaker_span"])
+    assert q["text"] == "We will not retreat from Nairobi"
+    assert _at(r, q["evidence"][0]) == q["text"]
+
+
+def test_inverted_speech_verb_and_straight_quotes(extract_text):
+    r = extract_text('"The border stays closed until further notice," said Pedro Sanchez, the Spanish prime minister.')
+    q = _quote(r, "border stays closed")
+    assert _name(r, q["speaker"]) == "Pedro Sanchez"
+
+
+def test_speaker_before_a_colon(extract_text):
+    r = extract_text('German Foreign Minister Annalena Baerbock said: "Diplomacy has not failed yet."')
+    assert _name(r, _quote(r, "Diplomacy")["speaker"]) == "Annalena Baerbock"
+
+
+def test_pronoun_speaker_is_the_person_just_named(extract_text):
+    r = extract_text("Ana Duarte arrived in Lisbon on Monday after meeting Carlos Mendes. "
+                     "\u201cWe are ready for the vote,\u201d she told reporters.")
+    q = _quote(r, "ready for the vote")
+    assert _name(r, q["speaker"]) == "Ana Duarte"
+    assert _at(r, q["speaker_span"]) == "she"
+    assert _at(r, q["cue_span"]) == "told"
+
+
+def test_partial_quote_inside_a_sentence(extract_text):
+    r = extract_text('Indian Prime Minister Narendra Modi called the agreement "a historic step" for both nations.')
+    q = _quote(r, "historic step")
+    assert q["text"] == "a historic step"
+    assert _name(r, q["speaker"]) == "Narendra Modi"
+
+
+def test_scare_quotes_without_speech_are_not_quotes(extract_text):
+    r = extract_text('The so-called "reforms" were never passed by the parliament in Bogota.')
+    assert facts(r, "quote") == []
+
+
+def test_split_quote_around_one_cue_is_one_fact(extract_text):
+    r = extract_text('"We are not at war," Olaf Scholz said in Berlin, "but we must be prepared for it."')
+    (q,) = facts(r, "quote")
+    assert len(q["evidence"]) == 2
+    assert _name(r, q["speaker"]) == "Olaf Scholz"
+    assert "not at war" in q["text"] and "prepared" in q["text"]
+
+
+def test_quote_standing_alone_continues_the_last_speaker(extract_text):
+    r = extract_text("Nigerian Finance Minister Wale Edun spoke to lawmakers in Abuja.\n\n"
+                     "\u201cThe budget is balanced for the first time in a decade,\u201d Edun said. "
+                     "\u201cWe kept every promise we made to the states.\u201d\n")
+    first, second = _quote(r, "budget is balanced"), _quote(r, "kept every promise")
+    assert _name(r, first["speaker"]) == _name(r, second["speaker"]) == "Wale Edun"
+
+
+def test_quote_over_two_paragraphs_has_one_speaker(extract_text):
+    r = extract_text("\u201cOur farmers have waited long enough for this road.\n\n"
+                     "\u201cIt will be finished before the rains,\u201d said Governor Amina Yusuf.\n")
+    q = _quote(r, "farmers have waited")
+    assert _name(r, q["speaker"]) == "Amina Yusuf"
+    assert len(q["evidence"]) == 2
+
+
+def test_dash_attribution_after_the_quote(extract_text):
+    r = extract_text("\u201cThe debate showed who he really is.\u201d \u2015 Martha Aguilar\n")
+    assert _name(r, _quote(r, "debate showed")["speaker"]) == "Martha Aguilar"
+
+
+# -- relayed speech -----------------------------------------------------------------------------------------
+def test_outlet_reported_that_a_leader_said(extract_text):
+    r = extract_text('Reuters reported that Xi Jinping said "reunification is inevitable" during the visit.')
+    q = _quote(r, "reunification")
+    assert _name(r, q["speaker"]) == "Xi Jinping"
+    assert _name(r, q["via"]) == "Reuters"
+    assert q["attributed_to"] == q["via"]
+
+
+def test_quoted_by_an_agency_as_saying(extract_text):
+    r = extract_text('Sergei Lavrov was quoted by Reuters as saying "the talks in Geneva were useful."')
+    q = _quote(r, "talks in Geneva")
+    assert _name(r, q["speaker"]) == "Sergei Lavrov"
+    assert _name(r, q["via"]) == "Reuters"
+
+
+def test_nested_quote_is_the_leader_via_the_outlet(extract_text):
+    r = extract_text(
+        "The IRNA news agency covered the meeting of President Ebrahim Raisi with his cabinet.\n\n"
+        "\u201cThe president sent a message to the cabinet, stressing that \u2018unity is our strength and "
+        "division is our weakness,\u201d the outlet wrote.\n")
+    inner = _quote(r, "unity is our strength")
+    assert inner["text"].startswith("unity") and not inner["text"].startswith("The president")
+    assert _name(r, inner["speaker"]) == "Ebrahim Raisi"
+    outer = _quote(r, "The president sent a message")
+    assert outer["speaker"] is not None and outer["speaker"] == inner["via"]
+    assert "IRNA" in _name(r, outer["speaker"])
+
+
+# -- the model article -----------------------------------------------------------------------------------
+def test_every_required_quote_of_the_dev_article_has_its_speaker(extract_text):
+    dev = SHARED / "eval" / "dev"
+    if not dev.exists():
+        pytest.skip("shared eval data not present")
+    gold = json.loads((dev / "security-chiefs-mashhad.gold.json").read_text(encoding="utf-8"))
+    text = (dev / "security-chiefs-mashhad.txt").read_text(encoding="utf-8")
+    r = extract_text(text, published="2023-06-24")
+    names = {g["key"]: {n.lower() for n in g["names"]} for g in gold["entities"]}
+    for g in gold["facts"]:
+        if g["kind"] != "quote" or g.get("optional"):
+            continue
+        words = g["text"][:30]
+        found = [f for f in facts(r, "quote") if words.lower() in f["text"].lower()]
+        assert found, f"missed quote {words!r}"
+        q = min(found, key=lambda f: len(f["text"]))
+        speaker = next(e for e in r["entities"] if e["id"] == q["speaker"])
+        assert {speaker["name"].lower(), *map(str.lower, speaker["aliases"])} & names[g["speaker"]], words
+        if g.get("via"):
+            via = next(e for e in r["entities"] if e["id"] == q["via"])
+            assert {via["name"].lower(), *map(str.lower, via["aliases"])} & names[g["via"]]
