@@ -58,6 +58,9 @@ DESCRIPTION_NOUNS = {
     "component": "part_of", "section": "part_of",
     "member": "member_of",
 }
+#: Description nouns whose other end may stand before them: "a Kremlin ally", "Hamas's armed wing".
+PREMODIFIED_NOUNS = {"rival", "adversary", "foe", "nemesis", "ally", "backer", "loyalist", "supporter", "partner",
+                     "mouthpiece", "affiliate", "proxy", "unit", "arm", "wing", "branch", "subsidiary"}
 #: Modifiers that say a tie is over: "a former ally of X" states no current relation.
 PAST_MARKERS = {"former", "ex", "onetime", "one-time", "erstwhile", "previous", "old-time"}
 #: Participles that make "X-backed Y" an alliance of Y with X.
@@ -145,7 +148,9 @@ def _holders(ctx: Context, tok: Token) -> list[Entity]:
             t = t.head
             continue
         if t.dep_ == "compound":
-            return _ends(ctx, t.head)  # "Putin ally Ramzan Kadyrov"
+            # "Putin ally Ramzan Kadyrov": the name the description is part of
+            ent = ctx.entity_of(t.head)
+            return [ent] if ent is not None and ent.type in RELATION_TYPES and t.head.pos_ == "PROPN" else []
         if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ in ("VERB", "AUX"):
             t = t.head.head  # "X is seen as a close ally of Y", "X, known as a rival of Y"
             continue
@@ -243,8 +248,9 @@ def description(rels: Relations, tok: Token) -> None:
     if tok.pos_ in ("NOUN", "PROPN") and lemma in DESCRIPTION_NOUNS and ctx.entity_of(tok) is None:
         relation = DESCRIPTION_NOUNS[lemma]
         objects = [e for p in _pobjs(tok, {"of", "to", "for"}) for e in _ends(ctx, p)]
-        # "a Kremlin ally", "an IRGC affiliate"
-        objects += [e for c in tok.children if c.dep_ in ("compound", "poss") for e in _ends(ctx, c)]
+        # "a Kremlin ally", "an IRGC affiliate", "Hamas's armed wing" (not "the Delco parts group")
+        if lemma in PREMODIFIED_NOUNS:
+            objects += [e for c in tok.children if c.dep_ in ("compound", "poss") for e in _ends(ctx, c)]
     elif tok.pos_ in ("VERB", "ADJ", "AUX") and _description_form(tok):
         for (word, prep), rel in DESCRIPTION_VERBS.items():
             if lemma == word or tok.lower_ == word:
