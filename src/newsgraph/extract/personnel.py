@@ -50,6 +50,11 @@ def _entity_for(ctx: Context, tok: Token, types: set[str]) -> Entity | None:
             clause = clause.head
         return _entity_for(ctx, clause.head, types) if clause.dep_ == "relcl" else None
     ent = ctx.entity_of(tok)
+    if ent is None and tok.pos_ == "NOUN":
+        # "the head of the agency, Yusuf Bichi," / "his deputy, Igor Zubov": the name in apposition
+        named = next((c for c in tok.children if c.dep_ == "appos" and ctx.entity_of(c) is not None), None)
+        if named is not None:
+            return _entity_for(ctx, named, types)
     if ent is None and tok.pos_ == "PROPN":
         ent = ctx.entity_in_subtree(tok, types)
     if ent is not None:
@@ -98,9 +103,11 @@ def _is_passive(verb: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """Who does (or undergoes, in the passive) VERB; a conjoined verb shares its first verb's subject,
     a participle ("..., replacing X") or reduced relative ("X, appointed in May") takes the noun it modifies."""
-    subj = _child(verb, "nsubj", "nsubjpass")
-    if subj is not None:
-        return subj
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # the parser may take a dateline's "(Reuters)" for a second subject: the nearest one is the real one
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -302,6 +309,8 @@ def verbs(ctx: Context) -> None:
             by = _entity_for(ctx, subj, {"PERSON", "ORG", "GPE"}) if subj is not None else None
         if not people:
             continue
+        if kind == "appointment" and _as_successor(ctx, verb, people, sent, date, evidence):
+            continue
         if kind == "appointment" and title is None and APPOINT_VERBS.get(lemma, False):
             continue
         if kind == "dismissal" and lemma in ("remove", "expel", "purge", "topple", "overthrow") and title is None \
@@ -315,6 +324,28 @@ def verbs(ctx: Context) -> None:
                 appoint(ctx, person, by, title, known, date, evidence)
             else:
                 dismiss(ctx, person, by, title, known, date, evidence)
+
+
+def _as_successor(ctx: Context, verb: Token, people: list[Entity], sent: Span, date: str | None,
+                  evidence: tuple[int, int]) -> bool:
+    """"appointed Y as his replacement / as X's successor": a succession to X's post."""
+    as_obj = _pobj(verb, "as")
+    if as_obj is None or as_obj.lemma_.lower() not in ("replacement", "successor") or len(people) != 1:
+        return False
+    owner = _child(as_obj, "poss")
+    if owner is None:
+        return False
+    predecessor = None
+    if owner.pos_ == "PRON":
+        window_start = ctx.doc[max(sent.start - 1, 0)].sent.start_char
+        recent = [f for f in ctx.facts_of("dismissal") if any(window_start <= s < sent.end_char
+                                                               for s, _ in f.evidence)]
+        predecessor = recent[-1].fields["person"] if recent else None
+    predecessor = predecessor or _entity_for(ctx, owner, {"PERSON"})
+    if predecessor is None or predecessor is people[0]:
+        return False
+    succeed(ctx, people[0], predecessor, None, sent, None, date, evidence)
+    return True
 
 
 def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title: Title | None, sent: Span,
@@ -336,8 +367,8 @@ def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title
         with_ = _pobj(verb, "with")
         if with_ is not None:  # "the president replaced X with Y"
             successors = _people(ctx, with_)
-        elif subj is None and verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
-            # "Y was appointed minister, replacing X": the one appointed
+        elif subj is None and verb.dep_ in ("advcl", "xcomp"):
+            # "Y was appointed minister, replacing X", "named Y to replace X": the one appointed
             main = verb.head
             obj = _child(main, "dobj") if not _is_passive(main) and _change_verb(main) == "appointment" else None
             successors = _people(ctx, obj or _subject(main))

@@ -55,8 +55,7 @@ def add_position(ctx: Context, person: Entity, title: str | None, org: Entity | 
         return None
     for fact in positions_of(ctx, person):
         f = fact.fields
-        if same_title(f.get("title"), title) or (org is not None and f.get("org") is org and not (
-                title and f.get("title"))):
+        if same_title(f.get("title"), title) or (org is not None and f.get("org") is org):
             if org is not None and f.get("org") is None:
                 f["org"] = org
             if title and (not f.get("title") or len(title) > len(f["title"]) and f.get("org") is None):
@@ -207,6 +206,9 @@ def _subject_person(ctx: Context, verb: Token) -> Entity | None:
     if subj is None:
         return None
     if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        ent = ctx.entity_of(verb.head)
+        if subj.lower_ == "who" and ent is not None:  # "who" speaks of a person
+            return _as_person(ent, len(ent.name.split()))
         return _person_at(ctx, verb.head)
     return _person_at(ctx, subj)
 

@@ -182,11 +182,13 @@ def premodifier_start(ctx: Context, i: int) -> int:
     doc = ctx.doc
     sent_start = doc[i].sent.start
     k = i
-    while k > sent_start:
+    while k > sent_start or (k > 1 and doc[k - 1].text == "." and is_rank(doc[k - 2])):
         tok = doc[k - 1]
         low = tok.lower_
-        if tok.text == "." and k - 2 >= sent_start and is_rank(doc[k - 2]):
+        if tok.text == "." and k >= 2 and is_rank(doc[k - 2]):
+            # "Col. Nguyen": an abbreviated rank, even where the parser ended a sentence at its dot
             k -= 1
+            sent_start = min(sent_start, doc[k - 1].sent.start)
             continue
         if tok.tag_ == "HYPH" and not tok.whitespace_:
             k -= 1
@@ -236,6 +238,8 @@ def appositive_start(ctx: Context, comma: int) -> int:
             break
         if tok.pos_ == "DET":
             k -= 1
+            if k - 1 > sent_start and doc[k - 1].lower_ in COMPLEMENT_PREPS:
+                continue  # "the head of the Department of ...": keep going to the post
             break
         k -= 1
     return k
@@ -285,6 +289,19 @@ def _join(doc: Doc, base: int, start: int, end: int, keep: list[bool]) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;:")
 
 
+def _is_holder_word(doc: Doc, m: int) -> bool:
+    """A word before a post that describes its holder or the post's status, not the post:
+    determiners, nationality adjectives, "former", "longest-serving", "powerful", loaded words."""
+    tok = doc[m]
+    low = _lex(tok)
+    w = word_text(doc, m)
+    if tok.pos_ in ("DET", "PRON") or tok.ent_type_ == "NORP" or tok.tag_ == "JJS" or tok.like_num:
+        return True
+    if low in FORMER_MARKERS | ACTING_MARKERS | DESCRIPTIVE | LOADED or w in DESCRIPTIVE:
+        return True
+    return w.startswith(("ex-", "then-")) or w.endswith(("-serving", "-time"))
+
+
 def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False) -> Title | None:
     """Clean the candidate title doc[start:end]; None when it does not name a post.
 
@@ -299,8 +316,13 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
     marker = status_marker(doc, start, end)
     org = _drop_possessors(ctx, start, end, keep)
     comp = _first_complement(doc, start, end, keep)
+    # trailing ranks are a form of address, not the post ("army spokesman Col.")
+    stop = comp
+    while comp == end and stop > start + 1 and (is_rank(doc[stop - 1]) or doc[stop - 1].text == "."):
+        keep[stop - 1 - start] = False
+        stop -= 1
     # the head: last kept non-punct word before the complement
-    head = next((m for m in range(comp - 1, start - 1, -1) if keep[m - start] and not doc[m].is_punct
+    head = next((m for m in range(stop - 1, start - 1, -1) if keep[m - start] and not doc[m].is_punct
                  and doc[m].text not in "()"), None)
     if head is None:
         return None
@@ -316,12 +338,8 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
         if not keep[m - start]:
             continue
         tok = doc[m]
-        low = _lex(tok)
-        w = word_text(doc, m)
         ent = ctx.entity_of(tok)
-        if tok.pos_ in ("DET", "PRON") or low in FORMER_MARKERS | ACTING_MARKERS | DESCRIPTIVE | LOADED \
-                or w in DESCRIPTIVE or w.startswith(("ex-", "then-")) or w.endswith(("-serving", "-time")) \
-                or tok.tag_ == "JJS" or tok.like_num:
+        if _is_holder_word(doc, m):
             for q in range(*_hyphen_group(doc, m)):
                 if q < hs:
                     keep[q - start] = False
@@ -336,11 +354,6 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
         if _lex(doc[m]) in LOADED and m + 1 < end and keep[m - start] and doc[m + 1].pos_ in ("NOUN", "PROPN",
                                                                                              "ADJ"):
             keep[m - start] = False
-    # trailing ranks are a form of address ("army spokesman Col.")
-    last = end
-    while last > hs + 1 and (is_rank(doc[last - 1]) or doc[last - 1].text == ".") and last - 1 >= comp:
-        keep[last - 1 - start] = False
-        last -= 1
     first = next((m for m in range(start, end) if keep[m - start]), None)
     if first is None:
         return None
