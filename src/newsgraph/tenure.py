@@ -258,17 +258,32 @@ def tenures_from_rows(conn: Connection, rows: list[Row], only_person: int | None
         own = [k for k in groups if k[0] == pid]
         if len(own) == 1:
             groups[own[0]].extend(extra)
+    _fold_unknown_bodies(groups)
     tenures = [t for (pid, post), group in groups.items() for t in build_tenures(group, pid, post)]
     infer_successor_ends(tenures)
     return tenures
 
 
+def _fold_unknown_bodies(groups: dict[tuple[int, tuple], list[Row]]) -> None:
+    """A person's post read without a body joins the same post with a body ("interior minister" = Peru's)."""
+    for pid, post in [k for k in groups if k[1][1] is None]:
+        same = [k for k in groups if k[0] == pid and k[1][1] is not None and k[1][0] == post[0]
+                and k[1][2] == post[2]]
+        if len(same) == 1:
+            groups[same[0]].extend(groups.pop((pid, post)))
+
+
+def same_post(a: tuple, b: tuple) -> bool:
+    """One post: same role and portfolio, and the same body when both are known."""
+    return a[0] == b[0] and a[2] == b[2] and (a[1] is None or b[1] is None or a[1] == b[1])
+
+
 def infer_successor_ends(tenures: list[Tenure]) -> None:
     """Close each open tenure at the start of the next holder of the same post, if that came later."""
-    by_post: dict[tuple, list[Tenure]] = {}
+    by_role: dict[tuple, list[Tenure]] = {}
     for t in tenures:
-        by_post.setdefault(t.post, []).append(t)
-    for group in by_post.values():
+        by_role.setdefault((t.post[0], t.post[2]), []).append(t)
+    for group in by_role.values():
         starts = sorted((t for t in group if t.start), key=lambda t: t.start)
         for t in group:
             if t.end is not None:
@@ -276,7 +291,8 @@ def infer_successor_ends(tenures: list[Tenure]) -> None:
             after = t.last_seen or t.start or t.first_seen
             if not after:
                 continue
-            nxt = next((u for u in starts if u.person_id != t.person_id and u.start > after), None)
+            nxt = next((u for u in starts if u.person_id != t.person_id and u.start > after
+                        and same_post(t.post, u.post)), None)
             if nxt is not None:
                 t.end, t.end_basis = nxt.start, "successor"
                 t.successor_id = nxt.person_id  # type: ignore[attr-defined]

@@ -134,10 +134,11 @@ def _find(conn: Connection, name: str, type: str | None = None) -> list[dict[str
                      .where(entity_names.c.key == key, entity_names.c.kind != "description", *type_cond)).scalars(),
         "exact")
     add(conn.execute(sa.select(entities.c.id).where(entities.c.key == key, *type_cond)).scalars(), "exact")
-    if not found:
-        words = key.split()
-        probes = {("skeleton", _names.skeleton(text, "PERSON")), ("skeleton", _names.skeleton(text, "ORG"))}
-        if is_acronym(text):
+    words = key.split()
+    if not found or len(words) == 1:  # a bare surname may also be someone else's: look for every holder
+        probes = set() if found else {("skeleton", _names.skeleton(text, "PERSON")),
+                                      ("skeleton", _names.skeleton(text, "ORG"))}
+        if is_acronym(text) and not found:
             probes.add(("acronym", key.replace(" ", "")))
         if len(words) == 1:
             probes.add(("surname", _names.word_skeleton(words[0])))
@@ -154,7 +155,7 @@ def _find(conn: Connection, name: str, type: str | None = None) -> list[dict[str
                                              for f in [ename, *aliases_of(conn, eid, ename)]):
                 continue
             found.setdefault(_live(conn, eid), {"skeleton": "transliteration"}.get(kind, kind))
-        for acr in acronyms(text):
+        for acr in acronyms(text) if not found else ():
             add(conn.execute(sa.select(entity_names.c.entity_id).where(entity_names.c.key == acr)).scalars(), "acronym")
     out = [{**_entity_json(conn, eid), "match": how} for eid, how in found.items()]
     order = {"id": 0, "exact": 1, "transliteration": 2, "acronym": 3, "surname": 4}
@@ -169,6 +170,8 @@ def resolve_name(store, name: str, type: str | None = None) -> int:
         raise NotFound(f"no entity called {name!r}")
     exact = [c for c in found if c["match"] in ("id", "exact")]
     pool = exact or found
+    if exact and len(name_key(name).split()) == 1:
+        pool = exact + [c for c in found if c["match"] == "surname"]  # 'Khan' may be any Khan
     if len(pool) == 1:
         return pool[0]["id"]
     raise QueryError(f"{name!r} is ambiguous: " + "; ".join(f"#{c['id']} {c['name']} ({c['type']})" for c in pool),
@@ -611,7 +614,8 @@ def why(store, a_id: int, b_id: int) -> dict[str, Any]:
 
 def _touches(row: Mapping[str, Any], ids: set[int]) -> bool:
     payload = row["payload"] or {}
-    found = {payload.get("keep"), payload.get("gone"), payload.get("entity"), payload.get("new_entity")}
+    found = {v.get("id") if isinstance(v, Mapping) else v
+             for v in (payload.get("keep"), payload.get("gone"), payload.get("entity"), payload.get("new_entity"))}
     with contextlib.suppress(TypeError, ValueError):
         found.add(int(row["target_id"]))
     return bool(found & ids)
