@@ -211,3 +211,12 @@ def test_met_a_described_person_keeps_the_named_side(extract_text):
     (ev,) = _events(r)
     assert "Jorge Luis Paredes" in _names(r, ev["participants"])
     assert ev["date"] == "2025-05-02"
+
+
+def test_the_dateline_city_is_not_a_participant(extract_text):
+    text = ("BAGHDAD, March 14 (Reuters) - Iraqi Prime Minister Mohammed Shia al-Sudani met Iranian President "
+            "Ebrahim Raisi in Tehran on Tuesday, his office said.")
+    r = extract_text(text, published="2023-03-14")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Mohammed Shia al-Sudani", "Ebrahim Raisi"}
+    assert _place(r, ev) == "Tehran"

@@ -45,6 +45,8 @@ def _has(result: dict, subject: str, relation: str, obj: str) -> bool:
          "investigating the group.", "Anti-Corruption Agency", "rival_of", "KNB"),
         ("The Mossad, a rival of Shin Bet, declined to comment.", "Mossad", "rival_of", "Shin Bet"),
         ("The Iran-backed Houthis attacked a ship.", "Houthis", "allied_with", "Iran"),
+        ("Kataib Hezbollah, an Iran-backed militia, has attacked US forces.", "Kataib Hezbollah", "allied_with",
+         "Iran"),
         ("Chechen leader Ramzan Kadyrov, a Putin ally, sent troops.", "Ramzan Kadyrov", "allied_with", "Putin"),
         ("The Qassam Brigades, Hamas's armed wing, claimed the attack.", "Qassam Brigades", "part_of", "Hamas"),
     ],
@@ -61,6 +63,7 @@ def test_relation_from_cue(extract_text, text, subject, relation, obj):
         "The rivalry between different security services has grown.",
         "The court ruled against Hamas leaders in a case linked to the war.",
         "Olaf Scholz met Emmanuel Macron in Paris.",
+        "Kataib Hezbollah fired rockets at the base. The group is part of a wider network.",  # "the group" is no name
         "Uzbekistan's State Security Service arrested two officers.",  # a country's agency is not part of it
         "Wagner Group leader Yevgeny Prigozhin, a former Putin ally, died in a crash.",  # a tie that is over
         "GM is seeking to sell the Delco Electronics parts group and the Hummer and Saab vehicle brands.",

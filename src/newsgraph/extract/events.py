@@ -16,6 +16,7 @@ appositions only, never through "of" or a possessive.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -134,10 +135,22 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 # -- arguments -------------------------------------------------------------------------------
 
-def head_entity(ctx: Context, tok: Token) -> Entity | None:
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]{1,40}(?:,[^\n\-—–]{1,40}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:-|—|–|--)\s")
+
+
+def dateline_end(ctx: Context) -> int:
+    """End of a dateline ("BAGHDAD, March 14 (Reuters) - "): the city there is where the story
+    was filed, never a participant, though the parser often makes it the subject."""
+    m = _DATELINE.match(ctx.text)
+    return m.end() if m else 0
+
+
+def head_entity(ctx: Context, tok: Token, resolve: bool = True) -> Entity | None:
     """The entity a noun phrase headed by TOK denotes: the head's own entity, else the name in
     apposition to a description ("the foreign minister, Sergey Lavrov"), else the referent of
     a pronoun or a description. Never the entity of an "of"-phrase or a possessor."""
+    if tok.idx < dateline_end(ctx):
+        return None
     ent = ctx.entity_of(tok)
     if ent is not None and ent.type in PARTICIPANT_TYPES:
         return ent
@@ -148,6 +161,8 @@ def head_entity(ctx: Context, tok: Token) -> Entity | None:
             ent = ctx.entity_of(child)
             if ent is not None and ent.type in PARTICIPANT_TYPES:
                 return ent
+    if not resolve:
+        return None
     if tok.lower_ in _PRONOUNS or tok.lower_ in ("his", "her"):
         if tok.lower_ in ("it", "they", "them"):
             return None  # a group pronoun resolves to one body, seldom the right one for a meeting
@@ -160,7 +175,7 @@ def head_entity(ctx: Context, tok: Token) -> Entity | None:
     return None
 
 
-def members(ctx: Context, tok: Token) -> list[Entity]:
+def members(ctx: Context, tok: Token, resolve: bool = True) -> list[Entity]:
     """Entities of the noun phrase TOK and of every phrase conjoined with it.
 
     spaCy sometimes hangs the next list item off the previous item's apposition
@@ -173,13 +188,13 @@ def members(ctx: Context, tok: Token) -> list[Entity]:
         if t.i in seen:
             return
         seen.add(t.i)
-        ent = head_entity(ctx, t)
+        ent = head_entity(ctx, t, resolve)
         if ent is not None and all(ent is not e for e in out):
             out.append(ent)
         for child in t.children:
             if child.dep_ == "conj":
                 walk(child)
-                if head_entity(ctx, child) is None:
+                if head_entity(ctx, child, resolve) is None:
                     # "X and the head of Y, Admiral Z,": the name may hang off X, after the description
                     name = next((a for a in t.children if a.dep_ == "appos" and a.i > child.i
                                  and ctx.entity_of(a) is not None), None)

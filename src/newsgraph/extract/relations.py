@@ -94,7 +94,8 @@ ORG_NAME_WORDS = {"ministry", "council", "committee", "party", "army", "guard", 
 
 
 def _ends(ctx: Context, tok: Token) -> list[Entity]:
-    return [e for e in members(ctx, tok) if e.type in RELATION_TYPES]
+    """Named ends only: a relation read off "the group" or "he" would rest on a guess."""
+    return [e for e in members(ctx, tok, resolve=False) if e.type in RELATION_TYPES]
 
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
@@ -282,7 +283,7 @@ def backed(rels: Relations, tok: Token) -> None:
     """'the Iran-backed Houthis', 'Moscow-aligned separatists': the body named before the hyphen."""
     if tok.lower_ not in BACKED_WORDS or tok.dep_ != "amod":
         return
-    holders = _ends(rels.ctx, tok.head)
+    holders = _ends(rels.ctx, tok.head) or _holders(rels.ctx, tok)  # "Hezbollah, an Iran-backed militia"
     relation = "affiliated_with" if tok.lower_ in ("linked", "aligned") else "allied_with"
     for c in tok.children:
         if c.dep_ in ("npadvmod", "compound", "nmod", "dep") and c.i < tok.i:
