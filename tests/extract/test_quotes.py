@@ -6,8 +6,8 @@ import json
 import time
 
 import pytest
-from conftest import SHARED, facts
 
+from conftest import SHARED, facts
 from newsgraph.extract.quotes import MAX_QUOTE_CHARS, MAX_UNCLOSED_CHARS, find_quotes
 
 

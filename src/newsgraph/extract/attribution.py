@@ -448,7 +448,11 @@ def _content_child(verb: Token) -> Token | None:
 
 
 def run(ctx: Context) -> None:
-    """Frames for reported speech and ``report`` facts, sentence by sentence."""
+    """Frames for reported speech and ``report`` facts, sentence by sentence.
+
+    Each "X said that C" gives a frame over C; when "said" is the sentence's main verb the
+    whole sentence is a frame too, because fact extractors cite whole sentences as evidence.
+    Frames are sorted innermost first, so the nearest source wins."""
     sources = Sources(ctx)
     regions = sorted((q.start, q.end) for q in ctx.quote_regions)
     region_starts = [s for s, _ in regions]
@@ -463,6 +467,7 @@ def run(ctx: Context) -> None:
             src = sources.resolve(acc)
             if src.entity is not None:
                 ctx.report_frames.append((*_according_frame(sent, acc), src.entity))
+                ctx.report_frames.append((sent.start_char, sent.end_char, src.entity))
                 sources.memory.note(acc.idx, src.entity)
         for tok in sent:
             if not is_speech_verb(tok) or quoted(tok.idx):
@@ -479,10 +484,17 @@ def run(ctx: Context) -> None:
                 continue
             frame = _subtree_span(content)
             ctx.report_frames.append((*frame, src.entity))
+            if _main_verb(tok):  # facts are told sentence by sentence: the whole sentence is X's account
+                ctx.report_frames.append((sent.start_char, sent.end_char, src.entity))
             if lemma(tok) in REPORT_VERBS and tok.dep_ not in ("xcomp", "acomp"):
                 _add_report(ctx, tok, src, frame)
     # innermost frame first, so that "A said that B reported that ..." attributes to B
     ctx.report_frames.sort(key=lambda f: f[1] - f[0])
+
+
+def _main_verb(tok: Token) -> bool:
+    """TOK is the main verb of its sentence, or one joined to it by "and"."""
+    return tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")
 
 
 def _according_frame(sent: Span, acc: Token) -> Offsets:
