@@ -189,8 +189,10 @@ def write_entities(conn: Connection, article_id: str, text: str, items: list[Map
         if not name or not ent.get("id"):
             continue
         eid = across.resolve_entity(conn, name, type_, aliases, context)
+        fresh = eid > before and eid not in local.values()  # just created from this very name
         local[str(ent["id"])] = eid
-        _improve_name(conn, eid, name)
+        if not fresh:
+            _improve_name(conn, eid, name)
         _add_names(conn, eid, name, aliases)
         conn.execute(article_entities.insert().values(article_id=article_id, local_id=str(ent["id"]), entity_id=eid,
                                                       type=type_, name=name, aliases=aliases))
