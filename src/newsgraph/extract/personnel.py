@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..resolve.within import resolve_description, resolve_pronoun
 from .context import Context, Entity, Fact
 from .dates import date_for
-from .positions import LEAD_VERBS, add_position, positions_of
+from .positions import LEAD_VERBS, add_position, hypothetical, positions_of
 from .titles import Title, parse_title, phrase_after
 
 #: verb lemma -> does it need an explicit post to count ("named" alone is too often "a man named X")
@@ -97,7 +97,10 @@ def _pobj(tok: Token, prep: str) -> Token | None:
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and _child(verb, "nsubj") is None
+    if verb.tag_ != "VBN" or _child(verb, "nsubj") is not None:
+        return False
+    # "was removed ... and replaced by Y" shares the first verb's voice
+    return verb.dep_ in ("acl", "advcl") or verb.dep_ == "conj" and _is_passive(verb.head)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -167,9 +170,10 @@ def _verb_title(ctx: Context, verb: Token) -> Title | None:
     return None
 
 
-def _known_post(ctx: Context, person: Entity, sent: Span, org: Entity | None = None) -> Fact | None:
+def _known_post(ctx: Context, person: Entity, sent: Span, org: Entity | None = None, *,
+                current_only: bool = False) -> Fact | None:
     """The post the article gives PERSON: in this sentence first, else anywhere; one that matches ORG wins."""
-    posts = positions_of(ctx, person)
+    posts = [p for p in positions_of(ctx, person) if not current_only or p.fields.get("status") != "former"]
     if org is not None:
         with_org = [p for p in posts if p.fields.get("org") is org]
         if with_org:
@@ -231,7 +235,10 @@ def succeed(ctx: Context, successor: Entity, predecessor: Entity, title: Title |
         return
     known = None
     if title is None:
-        known = _known_post(ctx, successor, sent, org_hint) or _known_post(ctx, predecessor, sent, org_hint)
+        # the post the predecessor is said to lose here, else the one the successor now holds
+        known = (_known_post(ctx, predecessor, sent, org_hint) if org_hint is None else None) \
+            or _known_post(ctx, successor, sent, org_hint, current_only=True) \
+            or _known_post(ctx, predecessor, sent, org_hint)
     text, org = _post_fields(title, known)
     if text is None and org_hint is not None:
         org = org_hint
@@ -283,7 +290,7 @@ def verbs(ctx: Context) -> None:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         kind = _change_verb(verb)
-        if kind is None:
+        if kind is None or hypothetical(verb):
             continue
         sent = verb.sent
         evidence = (sent.start_char, sent.end_char)

@@ -17,9 +17,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..resolve.within import resolve_pronoun
 from .context import Context, Entity, Fact
-from .titles import Title, appositive_start, is_title_word, parse_title, phrase_after, premodifier_start, same_title
+from .titles import (
+    WEAK_HEADS,
+    Title,
+    appositive_start,
+    is_title_word,
+    parse_title,
+    phrase_after,
+    premodifier_start,
+    same_title,
+)
 
 #: "who heads the agency" -> "head of the agency"
 LEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head", "command": "commander",
@@ -34,6 +42,8 @@ INSTITUTIONS = {"bank", "ministry", "agency", "army", "navy", "council", "commit
                 "mission", "judiciary", "prosecution", "inquiry", "task", "taskforce", "fund", "firm", "network",
                 "station", "newspaper", "channel", "broadcaster", "alliance", "coalition", "bloc", "faction",
                 "airline", "province", "state", "region", "city", "district", "central", "intelligence"}
+_PLACE_WORDS = {"republic", "kingdom", "island", "islands", "county", "river", "mountains", "sea", "gulf", "bay",
+                "valley", "north", "south", "east", "west", "new", "san", "saint", "st", "city", "caucus"}
 #: Verbs after which a person no longer holds the post named with "as".
 LEAVE_VERBS = {"resign", "quit", "retire", "step", "leave"}
 _RELATIVE = {"who", "that", "whom"}
@@ -93,8 +103,10 @@ def _as_person(ent: Entity, tokens: int) -> Entity | None:
     in a closed apposition ("Olusegun Adeyemi, the central bank governor,") gets a PERSON vote."""
     if ent.type == "PERSON":
         return ent
-    if ent.type in ("GPE", "NORP", "LOC") and tokens >= 2 and len(ent.mentions) <= 2 and all(
-            w[:1].isupper() for w in ent.name.split()):
+    words = ent.name.split()
+    if ent.type in ("GPE", "LOC") and 2 <= tokens <= 4 and len(ent.mentions) <= 2 and all(
+            w[:1].isupper() and w.isalpha() for w in words) and not any(
+            w.lower() in INSTITUTIONS | _PLACE_WORDS for w in words):
         ent.type_votes["PERSON"] = ent.type_votes.get("PERSON", 0) + 2
         ent.type = "PERSON"
         return ent
@@ -102,14 +114,22 @@ def _as_person(ent: Entity, tokens: int) -> Entity | None:
 
 
 def _person_at(ctx: Context, tok: Token) -> Entity | None:
-    """The person a subject/head token denotes: a PERSON mention, or a pronoun's referent."""
+    """The person a subject/head token names. Pronouns are left alone: "when she was secretary of
+    state" is too often resolved to the wrong name to state a post on it."""
     ent = ctx.entity_of(tok)
-    if ent is not None:
-        return ent if ent.type == "PERSON" else None
-    if tok.lower_ in ("he", "she"):
-        ref = resolve_pronoun(ctx, tok)
-        return ref if ref is not None and ref.type == "PERSON" else None
-    return None
+    return ent if ent is not None and ent.type == "PERSON" else None
+
+
+def hypothetical(verb: Token) -> bool:
+    """The clause says what may, would or should happen, not what is: "if X appoints him", "X will be
+    president", "should she become president", "to become governor"."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.tag_ == "MD" or child.dep_ == "mark" and child.lower_ in (
+                "if", "unless", "whether", "should"):
+            return True
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and hypothetical(verb.head)
 
 
 # -- shapes ----------------------------------------------------------------------------------------------
@@ -220,6 +240,8 @@ def clauses(ctx: Context) -> None:
         lemma = verb.lemma_.lower()
         if lemma not in LEAD_VERBS and lemma not in {"be", "serve", "become", "remain"} | LEAVE_VERBS:
             continue
+        if hypothetical(verb):
+            continue
         person = _subject_person(ctx, verb)
         if person is None:
             continue
@@ -246,6 +268,9 @@ def clauses(ctx: Context) -> None:
             title = _np_title(ctx, attr)
             if title is None:
                 continue
+            if any(c.lower_ in ("a", "an") for c in attr.children) and title.org is None and \
+                    title.text.lower() in WEAK_HEADS | {"leader"}:
+                continue  # "X is a leader": a description, not a post
             status = "current" if lemma in ("become", "remain") else _clause_status(verb)
             add_position(ctx, person, title.text, title.org, _status(title, status), ev)
             continue

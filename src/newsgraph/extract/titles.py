@@ -41,6 +41,9 @@ DESCRIPTIVE = {"longtime", "long-time", "longest-serving", "long-serving", "powe
                "then", "now", "recently", "appointed", "named", "elected", "designated", "respected", "seasoned",
                "popular", "unpopular", "loyal", "close", "trusted", "ousted", "sacked", "dismissed", "fired",
                "disgraced", "jailed", "exiled", "retired", "so-called", "self-styled", "self-proclaimed"}
+#: Words that make a post hypothetical ("a potential senator", "the would-be president"): no post is held.
+HYPOTHETICAL = {"potential", "possible", "likely", "would-be", "future", "prospective", "presumptive", "hopeful",
+                "aspiring", "next", "wannabe"}
 #: An outlet's loaded words for a state or its rulers: never part of a post's name.
 LOADED = {"regime", "mullahs", "mullah", "junta", "clerical", "theocratic", "dictatorship", "puppet", "tyrant",
           "criminal", "terrorist", "illegitimate", "occupation", "occupying"}
@@ -51,6 +54,8 @@ _STOP_WORDS = {"who", "whom", "whose", "which", "that", "said", "says", "told", 
                "after", "before", "when", "while", "as", "with", "in", "on", "by", "over", "under", "between",
                "among", "but", "because", "also", "has", "have", "had", "is", "was", "were", "are", "will",
                "would", "according"}
+#: Adverbs that may open an apposition and say whether the post is still held ("X, now the ...").
+_STATUS_ADVERBS = {"now", "then", "previously", "formerly", "once", "currently", "later", "still"}
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 _MINISTER = re.compile(r"^(?:minister|secretary) (?:of|for) (?:the )?(.+)$")
 
@@ -109,7 +114,8 @@ def status_marker(doc: Doc, start: int, end: int) -> str | None:
     for i in range(start, end):
         low = _lex(doc[i])
         w = word_text(doc, i)
-        if low in FORMER_MARKERS - {"outgoing"} or w.startswith(("ex-", "then-", "former-")):
+        if low in FORMER_MARKERS - {"outgoing"} | {"previously", "formerly", "once"} or w.startswith(
+                ("ex-", "then-", "former-")):
             return "former"
         if low in ACTING_MARKERS:
             return "acting"
@@ -151,6 +157,8 @@ def phrase_after(ctx: Context, i: int, limit: int = 24) -> int:
             continue
         if not in_word:
             if low in _STOP_WORDS or tok.pos_ in ("VERB", "AUX") and not is_title_word(doc, j):
+                break
+            if tok.pos_ in ("ADV", "SCONJ") and not (j == i and low in _STATUS_ADVERBS):
                 break
             if tok.pos_ == "ADP" and low not in COMPLEMENT_PREPS:
                 break
@@ -286,7 +294,7 @@ def _join(doc: Doc, base: int, start: int, end: int, keep: list[bool]) -> str:
             parts.append(doc[m].text + doc[m].whitespace_)
     text = "".join(parts).strip()
     text = re.sub(r"\(\s*\)", "", text)
-    return re.sub(r"\s+", " ", text).strip(" ,;:")
+    return re.sub(r"\s+", " ", text).strip(" ,;:-")
 
 
 def _is_holder_word(doc: Doc, m: int) -> bool:
@@ -313,12 +321,16 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
     if end <= start:
         return None
     keep = [True] * (end - start)
+    if any(word_text(doc, m) in HYPOTHETICAL or _lex(doc[m]) in HYPOTHETICAL for m in range(start, end)):
+        return None
     marker = status_marker(doc, start, end)
     org = _drop_possessors(ctx, start, end, keep)
     comp = _first_complement(doc, start, end, keep)
     # trailing ranks are a form of address, not the post ("army spokesman Col.")
     stop = comp
     while comp == end and stop > start + 1 and (is_rank(doc[stop - 1]) or doc[stop - 1].text == "."):
+        if _lex(doc[stop - 1]) == "general" and (is_title_word(doc, stop - 2) or doc[stop - 2].tag_ == "HYPH"):
+            break  # "Attorney General", "Secretary-General": one post
         keep[stop - 1 - start] = False
         stop -= 1
     # the head: last kept non-punct word before the complement
@@ -329,9 +341,13 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
     hs, _he = _hyphen_group(doc, head)
     if not is_title_word(doc, head) and not is_title_word(doc, hs):
         return None
+    if hs + 1 < head and _lex(doc[hs]) in FORMER_MARKERS | {"then", "ex"} and doc[hs + 1].tag_ == "HYPH":
+        keep[hs - start] = keep[hs + 1 - start] = False  # "then-Secretary of State"
+        hs += 2
     if doc[head].pos_ == "PROPN" and ctx.entity_of(doc[head]) is not None and ctx.entity_of(doc[head]).type in (
             "PERSON", "GPE"):
         return None
+    premod_org = None
     # modifiers before the head: drop determiners, status and descriptive words, loaded words;
     # an entity there is the org ("the Revolutionary Guards (IRGC) commander-in-chief")
     for m in range(start, hs):
@@ -344,8 +360,8 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
                 if q < hs:
                     keep[q - start] = False
         elif ent is not None and ent.type in ("ORG", "GPE", "NORP", "PERSON"):
-            if ent.type in ("ORG", "GPE") and org is None:
-                org = ent
+            if ent.type in ("ORG", "GPE") and premod_org is None:
+                premod_org = ent
             keep[m - start] = False
         elif tok.text in "()" or tok.lower_ in _POSSESSIVE_MARKS:
             keep[m - start] = False
@@ -363,8 +379,9 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
         return None
     if comp == end and org is None and _lex(doc[head]) in WEAK_HEADS and not allow_weak:
         return None
-    if comp < end and org is None:
-        org = complement_org(ctx, comp, end)
+    if comp < end:
+        org = complement_org(ctx, comp, end) or org
+    org = org or premod_org
     if org is None:
         org = ministry_for(ctx, text)
     return Title(text=text, org=org, marker=marker, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]))
