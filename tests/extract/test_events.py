@@ -220,3 +220,30 @@ def test_the_dateline_city_is_not_a_participant(extract_text):
     (ev,) = _events(r)
     assert set(_names(r, ev["participants"])) == {"Mohammed Shia al-Sudani", "Ebrahim Raisi"}
     assert _place(r, ev) == "Tehran"
+
+
+NIGERIA = """ABUJA — Nigeria's President Bola Tinubu held a closed-door meeting with the service chiefs at the \
+Presidential Villa on Thursday, days after gunmen abducted 287 pupils in Kaduna State.
+
+The meeting, attended by the Chief of Defence Staff, General Christopher Musa, the Inspector-General of Police, \
+Kayode Egbetokun, and the National Security Adviser, Nuhu Ribadu, lasted for over four hours.
+
+Tinubu later met Kaduna Governor Uba Sani, according to a statement by presidential spokesman Ajuri Ngelale.
+
+Last month, Ribadu held talks in Niamey with Niger's junta leader, General Abdourahamane Tiani, the first such \
+meeting since the July coup.
+"""
+
+
+def test_an_article_with_three_meetings(extract_text):
+    r = extract_text(NIGERIA, published="2024-03-10")
+    evs = {frozenset(_names(r, e["participants"])): e for e in _events(r, "meeting")}
+    assert set(evs) == {
+        frozenset({"Bola Tinubu", "Christopher Musa", "Kayode Egbetokun", "Nuhu Ribadu"}),
+        frozenset({"Bola Tinubu", "Uba Sani"}),
+        frozenset({"Nuhu Ribadu", "Abdourahamane Tiani"}),
+    }
+    villa = evs[frozenset({"Bola Tinubu", "Christopher Musa", "Kayode Egbetokun", "Nuhu Ribadu"})]
+    assert villa["date"] == "2024-03-07" and _place(r, villa) == "Presidential Villa"
+    niamey = evs[frozenset({"Nuhu Ribadu", "Abdourahamane Tiani"})]
+    assert niamey["date"] == "2024-02" and _place(r, niamey) == "Niamey"

@@ -469,8 +469,12 @@ def mentions(ctx: Context) -> list[DateMention]:
     anchor: str | None = None
     for start, end, root in _candidate_spans(ctx):
         attach = _attachment(root)
-        value = normalize(ctx.text[start:end], ctx.published, anchor=anchor,
-                          tense=tense_of(_governing_verb(attach) if attach is not None else None))
+        tense = tense_of(_governing_verb(attach) if attach is not None else None)
+        value = normalize(ctx.text[start:end], ctx.published, anchor=anchor, tense=tense)
+        if value is None and "," in ctx.text[start:end]:
+            # "Thursday, days after ...": NER ran two expressions together; the first is the date
+            end = start + ctx.text[start:end].index(",")
+            value = normalize(ctx.text[start:end], ctx.published, anchor=anchor, tense=tense)
         out.append(DateMention(start, end, ctx.text[start:end], value, attach))
         if value is not None and not value.startswith("--"):
             anchor = value

@@ -57,6 +57,9 @@ UNREAL_AUX = {"would", "could", "may", "might", "should", "can", "must", "will",
 #: Object nouns that stand for a person met: "met the new minister", "met his counterpart".
 PERSON_NOUNS = TITLE_HEADS | {"counterpart", "counterparts", "delegation", "officials", "leaders", "envoys",
                               "ministers", "representatives", "lawmakers", "diplomats", "commanders", "chiefs"}
+#: Last words of a name that make an "ORG" a venue: "at the Presidential Villa".
+VENUE_HEADS = {"palace", "villa", "house", "building", "headquarters", "hall", "hotel", "centre", "center",
+               "airport", "base", "compound", "residence", "embassy", "kremlin", "mansion", "castle"}
 #: Modifiers that make an event noun something else than a meeting ("a press conference").
 NOT_MEETING_MODIFIERS = {"press", "news", "video", "phone", "telephone", "peace", "trade", "donor", "climate"}
 #: Verbs whose object or subject is an event noun: "held talks", "the meeting took place".
@@ -153,6 +156,13 @@ def head_entity(ctx: Context, tok: Token, resolve: bool = True) -> Entity | None
         return None
     ent = ctx.entity_of(tok)
     if ent is not None and ent.type in PARTICIPANT_TYPES:
+        if ent.type != "PERSON":
+            # "the National Security Adviser, Nuhu Ribadu": a title the NER model took for a body
+            named = [ctx.entity_of(c) for c in tok.children if c.dep_ == "appos"]
+            person = next((e for e in named if e is not None and e.type == "PERSON" and e is not ent), None)
+            if person is not None and tok.pos_ == "PROPN" and any(
+                    w.lower() in TITLE_HEADS for w in ent.name.split()):
+                return person
         return ent
     if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
@@ -236,7 +246,8 @@ def _place(ctx: Context, *heads: Token | None) -> Entity | None:
         for tok in _phrase_tokens(head):
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at"):
                 ent = ctx.entity_of(tok)
-                if ent is not None and ent.type in PLACE_TYPES:
+                if ent is not None and (ent.type in PLACE_TYPES or (
+                        ent.type == "ORG" and ent.name.split()[-1].lower() in VENUE_HEADS)):
                     return ent
     return None
 
@@ -367,6 +378,12 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
                 parts += members(ctx, s)
         parts += [e for o in _prep_objects(head, {"with"}) for e in members(ctx, o)]
     attendance = False
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in PARTICIPATE_VERBS):
+        # "the meeting, attended by A, B and C"
+        attendance = True
+        parts += [e for o in _prep_objects(acl, {"by"}) for e in members(ctx, o)]
+        parts += [e for agent in acl.children if agent.dep_ == "agent"
+                  for o in agent.children if o.dep_ == "pobj" for e in members(ctx, o)]
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at") and noun.head.head.pos_ == "VERB":
         verb = noun.head.head
         if verb.lemma_.lower() in PARTICIPATE_VERBS and (verb.lemma_.lower() != "take" or any(
@@ -452,6 +469,10 @@ def find_mentions(ctx: Context) -> list[Mention]:
 
 # -- merging and facts ---------------------------------------------------------------------------
 
+def _subset(a: list[Entity], b: list[Entity]) -> bool:
+    return bool(a) and {id(x) for x in a} <= {id(x) for x in b}
+
+
 def _overlap(a: list[Entity], b: list[Entity]) -> float:
     sa, sb = {id(x) for x in a}, {id(x) for x in b}
     return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
@@ -470,9 +491,10 @@ def merge(mentions: list[Mention]) -> list[Event]:
                     target.participants, m.participants) == 0 and m.date is not None:
                 target = None  # "the meeting between C and D on May 3": another one
         if target is None and m.participants:
+            # told again with names: the same people (no newcomer), on a date that can be the same
             target = next((e for e in reversed(same_type)
-                           if _overlap(e.participants, m.participants) >= 0.5 and _compatible(e.date, m.date)),
-                          None)
+                           if _subset(m.participants, e.participants) and _compatible(e.date, m.date)
+                           and (e.place is None or m.place is None or e.place is m.place)), None)
         if target is None:
             events.append(Event(m.event_type))
             events[-1].absorb(m)
