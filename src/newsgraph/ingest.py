@@ -178,12 +178,16 @@ def _worker_job(batch: list[Pending]) -> list[Pending]:
 
 def ingest(paths: Iterable[str | os.PathLike] = (), *, store: Store | str | None = None, samples: bool = False,
            source: str | None = None, workers: int = 1, batch_size: int = DEFAULT_BATCH_SIZE,
-           model: str | None = None, on_event: Callable[[IngestEvent], None] | None = None) -> IngestSummary:
+           model: str | None = None, on_event: Callable[[IngestEvent], None] | None = None,
+           extracted: Callable[[Iterator[list[Pending]]], Iterator[list[Pending]]] | None = None) -> IngestSummary:
     """Read every article under PATHS (or the bundled samples) into the knowledge base.
 
     STORE is an open ``Store`` or a database URL (default: ``$NEWSGRAPH_DB``, else
     ./newsgraph.db). SOURCE names the outlet of articles that don't name one. WORKERS > 1
     extracts in that many processes. ON_EVENT is called once per input, after it is stored.
+    EXTRACTED, when given, replaces the local executor: it takes the prepared batches and
+    yields them, in input order, with ``Pending.result`` set for the ``todo`` ones (see
+    ``newsgraph.executors`` for a Dask cluster).
     """
     from .sources import iter_items, iter_samples
 
@@ -194,7 +198,8 @@ def ingest(paths: Iterable[str | os.PathLike] = (), *, store: Store | str | None
     items = iter_samples() if samples else iter_items(paths)
     try:
         batches = _prepare(items, kb, source, batch_size)
-        for batch in _extracted(batches, max(1, workers), model):
+        done = extracted(batches) if extracted is not None else _extracted(batches, max(1, workers), model)
+        for batch in done:
             for pending in batch:
                 event, new_entities = _write(kb, pending)
                 summary.count(event, new_entities)
