@@ -138,3 +138,28 @@ def test_date_of_another_clause_does_not_govern(nlp):
     ctx = _ctx(nlp, text, WED)
     assert date_for(ctx, *_span(text, "met")) is None
     assert date_for(ctx, *_span(text, "left")) == "2024-03-08"
+
+
+def test_a_date_parsed_under_the_object_still_dates_the_clause(nlp):
+    text = ("Sergei Kudrin was appointed chairman of Kazakhstan's National Security Committee on Tuesday, "
+            "the presidential press service said.")
+    ctx = _ctx(nlp, text, date(2025, 3, 11))
+    assert date_for(ctx, *_span(text, "appointed")) == "2025-03-11"
+
+
+def test_a_prenominal_year_does_not_date_the_clause(nlp):
+    text = "Benjamin Netanyahu apologized to Turkey for a 2010 commando raid."
+    ctx = _ctx(nlp, text, date(2013, 3, 22))
+    assert date_for(ctx, *_span(text, "apologized")) is None
+
+
+def test_since_does_not_pass_to_a_joined_clause(nlp):
+    text = "Marat Abenov, who has led the KNB since 2022 and was named secretary of the Security Council, spoke."
+    ctx = _ctx(nlp, text, date(2025, 3, 11))
+    assert date_for(ctx, *_span(text, "led")) == "2022"
+    assert date_for(ctx, *_span(text, "named")) is None
+
+
+def test_month_of_last_year():
+    assert normalize("in March last year", date(2026, 1, 20)) == "2025-03"
+    assert normalize("June of this year", date(2026, 8, 1)) == "2026-06"

@@ -67,6 +67,7 @@ _DMY = re.compile(rf"^(?:({_WEEKDAY_RE})\.?,?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd
                   rf"({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?$")
 _MONTH_YEAR = re.compile(rf"^{_PART}({_MONTH_RE})\.?(?:,?\s+(?:of\s+)?(\d{{4}}))?$")
 _REL_MONTH = re.compile(rf"^{_PART}(last|this|next|past|coming)\s+({_MONTH_RE})$")
+_MONTH_REL_YEAR = re.compile(rf"^{_PART}({_MONTH_RE})\.?\s+(?:of\s+)?(last|this|next)\s+year$")
 _YEAR = re.compile(rf"^{_PART}(?:(?:the\s+)?(?:fiscal\s+)?year\s+)?(1[5-9]\d\d|20\d\d)$")
 _WEEKDAY = re.compile(rf"^(last|this|next|past|coming|previous)?\s*({_WEEKDAY_RE})\.?"
                       r"(?:\s+(?:morning|afternoon|evening|night))?$")
@@ -294,6 +295,9 @@ def normalize(expr: str, published: date | None, *, anchor: str | None = None, t
         return _bare_month(MONTHS[m[1]], None, published, tense)
     if m := _REL_MONTH.match(s):
         return _bare_month(MONTHS[m[2]], m[1], published, tense)
+    if (m := _MONTH_REL_YEAR.match(s)) and published is not None:
+        year = published.year + {"last": -1, "this": 0, "next": 1}[m[2]]
+        return f"{year:04d}-{MONTHS[m[1]]:02d}"
     if m := _YEAR.match(s):
         return m[1]
     if m := _OFFSET.match(s):
@@ -382,6 +386,10 @@ class DateMention:
     value: str | None
     #: the token (verb or noun) the expression attaches to, or None
     attach: Token | None
+    #: "on Tuesday" (a phrase that can date a clause) rather than "a 2010 raid" (a noun's modifier)
+    adverbial: bool = True
+    #: "since 2022": the start of a state, which a clause joined by "and" does not share
+    since: bool = False
 
 
 def _attachment(root: Token) -> Token | None:
@@ -475,11 +483,17 @@ def mentions(ctx: Context) -> list[DateMention]:
             # "Thursday, days after ...": NER ran two expressions together; the first is the date
             end = start + ctx.text[start:end].index(",")
             value = normalize(ctx.text[start:end], ctx.published, anchor=anchor, tense=tense)
-        out.append(DateMention(start, end, ctx.text[start:end], value, attach))
+        prep = root.head if root.dep_ == "pobj" else None
+        adverbial = root.dep_ not in ("compound", "poss", "nmod", "amod", "nummod")
+        since = prep is not None and prep.lower_ in ("since", "until", "till", "through")
+        out.append(DateMention(start, end, ctx.text[start:end], value, attach, adverbial, since))
         if value is not None and not value.startswith("--"):
             anchor = value
     cache[key] = out
     return out
+
+
+_OBJECT_DEPS = {"dobj", "oprd", "attr", "acomp", "npadvmod"}
 
 
 def _is_reporting(tok: Token) -> bool:
@@ -509,13 +523,22 @@ def date_for(ctx: Context, start: int, end: int) -> str | None:
     for m in found:
         if m.attach is not None:
             by_attach.setdefault(m.attach.i, m)
+    # "appointed chairman ... on Tuesday" is often parsed with the date under the object
+    by_clause: dict[int, DateMention] = {}
+    for m in found:
+        a = m.attach
+        if a is not None and m.adverbial and a.dep_ in _OBJECT_DEPS and a.head.i != a.i:
+            by_clause.setdefault(a.head.i, m)
+    came_by_conj = False
     for _ in range(len(sent) + 1):  # bounded: a parse is a tree, but never loop on a bad one
-        if node.i in by_attach and (node.i == root.i or not _is_reporting(node)):
-            return by_attach[node.i].value
+        own = by_attach.get(node.i) or by_clause.get(node.i)
+        if own is not None and (node.i == root.i or not _is_reporting(node)) and not (came_by_conj and own.since):
+            return own.value
         if node.head.i == node.i:
             return None
         if node.dep_ in ("ccomp", "parataxis") and _is_reporting(node.head):
             return None
+        came_by_conj = node.dep_ == "conj"
         node = node.head
     return None
 
