@@ -126,13 +126,30 @@ def _looks_close(text: str, i: int, hi: int) -> bool:
     return not prev.isspace() and not nxt.isalnum()
 
 
-def _double_quotes(text: str, lo: int, hi: int, open_at: int | None = None) -> tuple[list[Quote], int | None]:
-    """Double-quoted spans in the line [lo, hi) and the position of an opening mark left unclosed.
+def _double_quotes(text: str, lo: int, hi: int, open_at: int | None = None
+                   ) -> tuple[list[Quote], int | None, list[Quote]]:
+    """Double-quoted spans in the line [lo, hi), the position of an opening mark left unclosed,
+    and the quotes nested in that unclosed one.
 
-    OPEN_AT is an opening mark carried over from the line before (a hard-wrapped quote)."""
+    OPEN_AT is an opening mark carried over from the line before (a hard-wrapped quote). A quote
+    in the other style of marks inside an open one ('"He read: “We agree” twice"') is nested in it."""
     out: list[Quote] = []
+    inner_at: int | None = None
+    inner: list[Quote] = []
     for m in _DOUBLE_MARKS.finditer(text, lo, hi):
         i, ch = m.start(), m.group()
+        straight = ch == '"'
+        if open_at is not None and straight != (text[open_at] == '"'):  # the other style: a nested quote?
+            if inner_at is None:
+                if ch in _OPEN_DOUBLE or (straight and _looks_open(text, i, lo) and not _looks_close(text, i, hi)):
+                    inner_at = i
+                    continue
+                # else a closing mark of the other style: it closes the open quote ('“no evidence" yet')
+            else:
+                if ch in _CLOSE_DOUBLE or (straight and _looks_close(text, i, hi)):
+                    inner.append(Quote(inner_at + 1, i))
+                    inner_at = None
+                continue
         if ch in _OPEN_DOUBLE:
             kind = "open"
         elif ch in _CLOSE_DOUBLE:  # some sources open with a closing mark: ' ”Fear. I am afraid'
@@ -142,12 +159,19 @@ def _double_quotes(text: str, lo: int, hi: int, open_at: int | None = None) -> t
         else:
             kind = "close" if _looks_close(text, i, hi) else ("open" if _looks_open(text, i, lo) else None)
         if kind == "open":
-            open_at = i  # an earlier unclosed opening mark was stray
+            open_at, inner_at, inner = i, None, []  # an earlier unclosed opening mark was stray
         elif kind == "close" and open_at is not None:
+            if inner_at is not None:  # the nested quote was never closed: it ends with the outer one
+                inner.append(Quote(inner_at + 1, i, closed=False))
             if i - open_at <= MAX_QUOTE_CHARS:
-                out.append(Quote(open_at + 1, i))
-            open_at = None
-    return out, open_at
+                q = Quote(open_at + 1, i, children=inner)
+                for child in inner:
+                    child.parent = q
+                out.append(q)
+            open_at, inner_at, inner = None, None, []
+    if open_at is not None and inner_at is not None:
+        inner.append(Quote(inner_at + 1, hi, closed=False))
+    return out, open_at, inner
 
 
 def _nested_quotes(text: str, outer: Quote) -> list[Quote]:
@@ -198,14 +222,17 @@ def find_quotes(text: str) -> list[Quote]:
     carry: int | None = None  # an opening mark whose quote closes on a later (hard-wrapped) line
     lines = paragraphs(text)
     for k, (lo, hi) in enumerate(lines):
-        doubles, open_at = _double_quotes(text, lo, hi, carry)
+        doubles, open_at, inner = _double_quotes(text, lo, hi, carry)
         carry = None
         if open_at is not None:
             nxt = lines[k + 1] if k + 1 < len(lines) else None
             if nxt is not None and hi - open_at < MAX_UNCLOSED_CHARS and _first_mark_closes(text, *nxt):
                 carry = open_at
             else:
-                doubles.append(Quote(open_at + 1, hi, closed=False))
+                piece = Quote(open_at + 1, hi, closed=False, children=inner)
+                for child in inner:
+                    child.parent = piece
+                doubles.append(piece)
         if pending is not None:
             if doubles and doubles[0].start - 1 == lo:  # the paragraph opens with a mark: the quote goes on
                 pending.continued_by, doubles[0].continues = doubles[0], pending
@@ -216,11 +243,14 @@ def find_quotes(text: str) -> list[Quote]:
         for q in sorted(doubles + singles, key=lambda q: q.start):
             out.append(q)
             if q.parent is None and q not in singles:
-                q.children = _nested_quotes(text, q)
+                q.children = sorted(q.children + _nested_quotes(text, q), key=lambda c: c.start)
                 out.extend(q.children)
     if pending is not None and pending.end - pending.start > MAX_UNCLOSED_CHARS and pending.continues is None:
         dropped.add(id(pending))
-    return [q for q in out if id(q) not in dropped and id(q.parent) not in dropped and _trim(text, q)]
+    for q in out:
+        if q.parent is not None and id(q.parent) in dropped:  # what a dropped quote held stands on its own
+            q.parent = None
+    return [q for q in out if id(q) not in dropped and _trim(text, q)]
 
 
 def _trim(text: str, q: Quote) -> bool:
@@ -411,9 +441,12 @@ def find_cue(ctx: Context, toks: _Tokens, q: Quote, sources: Sources) -> Cue | N
 
 def _stands_alone(toks: _Tokens, q: Quote, words: list[Token]) -> bool:
     """The quote is a sentence (or more) of its own: no words of the frame around it."""
-    for sent in {words[0].sent, words[-1].sent}:
+    first, last = words[0], words[-1]
+    for sent in {first.sent, last.sent}:
         for t in sent:
-            if toks.in_frame(t, q) and not t.is_punct and not t.is_space:
+            if not toks.in_frame(t, q) or t.is_punct or t.is_space:
+                continue
+            if not toks.broken(t, first if t.i < first.i else last):  # words of another paragraph don't count
                 return False
     return True
 
