@@ -101,7 +101,7 @@ def test_post_view_shows_holders_over_time(page):
     page.fill("input[name=title]", "director general")
     page.click("form.filters button")
     page.wait_for_selector("svg.tenure")
-    assert page.locator("svg.tenure rect.bar").count() == 2
+    assert page.locator("svg.tenure rect.bar").count() >= 2  # one per holder with a dated tenure
     assert "Ahmed Rufai" in page.inner_text("ul.holders") and "Amina Yusuf" in page.inner_text("ul.holders")
     page.screenshot(path=str(ARTIFACTS / "post.png"), full_page=True)
     _no_script_ran(page)

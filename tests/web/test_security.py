@@ -99,12 +99,12 @@ def test_writes_are_off_without_a_token(web_db):
 
 @pytest.mark.parametrize("path", ["/api/entities/{id}", "/entities/{id}"])
 def test_a_crash_never_shows_a_traceback(web_client, ids, monkeypatch, path):
-    from newsgraph.web import data
+    from newsgraph import query
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("secret internal detail /etc/passwd")
 
-    monkeypatch.setattr(data, "profile", boom)
+    monkeypatch.setattr(query, "show", boom)
     response = web_client.get(path.format(id=ids["yusuf"]))
     assert response.status_code == 500
     assert "secret internal detail" not in response.text and "Traceback" not in response.text

@@ -78,12 +78,13 @@ def nigeria_contract() -> dict:
         _entity("e7", "ORG", "Department of State Services", text),
     ]
     p1 = text.index("\n\n")
+    lead = text.index("President")
     quote = _span(text, "Our services will share what they know, quickly and quietly,")
     facts = [
         {"id": "f1", "kind": "appointment", "person": "e2", "by": "e1", "title": "director general", "org": "e3",
-         "date": "2021-03-03", "evidence": [{"start": 21, "end": p1}], "attributed_to": None, "confidence": 0.9},
+         "date": "2021-03-03", "evidence": [{"start": lead, "end": p1}], "attributed_to": None, "confidence": 0.9},
         {"id": "f2", "kind": "position", "person": "e2", "title": "director general", "org": "e3",
-         "status": "current", "start": "2021-03-03", "end": None, "evidence": [{"start": 21, "end": p1}],
+         "status": "current", "start": "2021-03-03", "end": None, "evidence": [{"start": lead, "end": p1}],
          "attributed_to": None, "confidence": 0.9},
         {"id": "f3", "kind": "position", "person": "e4", "title": "director general", "org": "e3",
          "status": "former", "start": "2018", "end": "2021-03-03",

@@ -54,7 +54,16 @@ class WebState:
         self.url = url
         self.write_token = write_token or None
         self._writer: Store | None = None
+        self._outlets: Any = None
         self._lock = threading.Lock()
+
+    def outlets(self) -> Any:
+        """The outlets file's kinds (``newsgraph.outlets.default_outlets``), read once."""
+        if self._outlets is None:
+            from ..outlets import default_outlets
+
+            self._outlets = default_outlets()
+        return self._outlets
 
     def writer(self) -> Store:
         with self._lock:

@@ -25,12 +25,15 @@ def _css(value: Any) -> str:
 def highlight(text: str, mentions: Iterable[Mapping[str, Any]], facts: Iterable[Mapping[str, Any]]) -> Markup:
     """TEXT as HTML with entity mentions linked to their profiles and fact evidence marked.
 
+    MENTIONS are ``{"start", "end", "entity": {"id", "name", "type"}}`` and FACTS
+    ``{"id", "evidence": [{"start", "end"}]}`` (the shapes of ``query.article``).
+
     Spans may overlap: the text is cut at every span boundary, and each piece is wrapped in the
     evidence marks and the (first) mention that cover it.
     """
     n = len(text)
     ments = sorted(((int(m["start"]), int(m["end"]), m) for m in mentions
-                    if 0 <= int(m["start"]) < int(m["end"]) <= n), key=lambda t: (t[0], -t[1]))
+                    if m.get("entity") and 0 <= int(m["start"]) < int(m["end"]) <= n), key=lambda t: (t[0], -t[1]))
     evid: list[tuple[int, int, int]] = []
     for f in facts:
         for ev in f.get("evidence") or []:
@@ -43,9 +46,10 @@ def highlight(text: str, mentions: Iterable[Mapping[str, Any]], facts: Iterable[
         piece = str(escape(text[start:end]))
         mention = next((m for s, e, m in ments if s <= start and end <= e), None)
         if mention is not None:
-            entity = int(mention["entity"])
-            piece = (f'<a class="mention t-{_css(mention.get("type"))}" href="/entities/{entity}" '
-                     f'data-entity="{entity}" title="{escape(mention.get("name") or "")}">{piece}</a>')
+            ent = mention["entity"]
+            entity = int(ent["id"])
+            piece = (f'<a class="mention t-{_css(ent.get("type"))}" href="/entities/{entity}" '
+                     f'data-entity="{entity}" title="{escape(ent.get("name") or "")}">{piece}</a>')
         covering = sorted({fid for s, e, fid in evid if s <= start and end <= e})
         if covering:
             ids = " ".join(str(fid) for fid in covering)

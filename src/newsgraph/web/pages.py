@@ -1,5 +1,5 @@
-"""Server-rendered pages. Each page has a ``.json`` twin with the data it renders, advertised by
-``Link: <...>; rel="alternate"; type="application/json"`` (and a ``<link>`` in the page head).
+"""Server-rendered pages over ``newsgraph.query``. Each page has a ``.json`` twin with the data it
+renders, advertised by ``Link: <...>; rel="alternate"; type="application/json"`` and a ``<link>``.
 """
 
 from __future__ import annotations
@@ -9,105 +9,118 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from sqlalchemy.engine import Connection
 
+from .. import query
+from ..errors import QueryError
 from . import data
-from .api import DATE, MAX_ID, clean
-from .app import WebState, get_conn, not_found, web_state
+from .api import DATE, MAX_ID, Conn, Relation, State, clean, network, search_entities
+from .app import not_found
 
 router = APIRouter(include_in_schema=False)
-Conn = Annotated[Connection, Depends(get_conn)]
-State = Annotated[WebState, Depends(web_state)]
-_ARTICLE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+_ARTICLE_ID = re.compile(r"[0-9a-f]{4,64}")
 TypeFilter = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_]*$")]
 
 
 def _render(request: Request, template: str, payload: dict[str, Any], json_path: str,
             extra: dict[str, Any] | None = None) -> Response:
     """PAYLOAD as JSON on the ``.json`` twin, else the page; both say where the other is."""
-    query = request.url.query
+    query_string = request.url.query
     if request.url.path.endswith(".json"):
         return JSONResponse(payload)
-    json_url = json_path + (f"?{query}" if query else "")
-    context = {**payload, **(extra or {}), "json_url": json_url,
-               "writes": bool(request.app.state.web.write_token)}
+    json_url = json_path + (f"?{query_string}" if query_string else "")
+    context = {**payload, **(extra or {}), "json_url": json_url, "writes": bool(request.app.state.web.write_token)}
     return request.app.state.templates.TemplateResponse(
         request, template, context, headers={"Link": f'<{json_url}>; rel="alternate"; type="application/json"'})
+
+
+def _today() -> str:
+    return dt.date.today().isoformat()
 
 
 @router.get("/")
 @router.get("/search")
 @router.get("/search.json")
-def search_page(request: Request, conn: Conn,
+def search_page(request: Request, state: State, conn: Conn,
                 q: Annotated[str | None, Query(max_length=200)] = None, type: TypeFilter = None) -> Response:
     q, type = clean(q) or "", type or None
-    results = data.search_entities(conn, q, type, limit=50)
-    payload = {"q": q, "type": type, "results": results, "types": data.entity_types(conn),
-               "stats": data.stats(conn)}
+    payload = {"q": q, "type": type, "results": search_entities(state, q, type, 50),
+               "types": data.entity_types(conn), "stats": query.stats(state.store)}
     return _render(request, "search.html", payload, "/search.json")
 
 
 @router.get("/entities/{entity_id:int}")
 @router.get("/entities/{entity_id:int}.json")
-def entity_page(request: Request, conn: Conn, entity_id: int) -> Response:
-    if not 1 <= entity_id <= MAX_ID:
-        raise not_found("entity")
-    live = data.survivor(conn, entity_id)
+def entity_page(request: Request, state: State, conn: Conn, entity_id: int) -> Response:
+    live = data.survivor(conn, entity_id) if 1 <= entity_id <= MAX_ID else None
     if live is None:
         raise not_found("entity")
     if live != entity_id:
         suffix = ".json" if request.url.path.endswith(".json") else ""
         return RedirectResponse(f"/entities/{live}{suffix}", status_code=302)
-    payload = data.profile(conn, live)
-    today = dt.date.today().isoformat()
-    extra = {"tenure_chart": data.chart(payload["tenure"], today), "staff_chart": data.chart(payload["staff"], today)}
+    show = query.show(state.store, live)
+    data.quote_sentences(conn, show["quotes"])
+    data.summaries(show["personnel"])
+    tenure = data.tenure_rows(show["positions"], "post")
+    staff = data.tenure_rows(data.staff(conn, live), "person") if show["entity"]["type"] != "PERSON" else []
+    payload = {**show, "tenure": tenure, "staff": staff,
+               "sources_by_kind": data.sources_by_kind(data.profile_sources(show), state.outlets())}
+    extra = {"tenure_chart": data.chart(tenure, _today()), "staff_chart": data.chart(staff, _today())}
     return _render(request, "entity.html", payload, f"/entities/{live}.json", extra)
 
 
 @router.get("/network")
 @router.get("/network.json")
-def network_page(request: Request, conn: Conn,
+def network_page(request: Request, state: State, conn: Conn,
                  entity: Annotated[str | None, Query(pattern=r"^\d{0,18}$")] = None,
                  depth: Annotated[int, Query(ge=1, le=data.MAX_DEPTH)] = 1,
-                 relation: Annotated[list[str] | None, Query(max_length=20)] = None,
+                 relation: Relation = None,
                  since: Annotated[str | None, Query(pattern=DATE)] = None,
                  until: Annotated[str | None, Query(pattern=DATE)] = None) -> Response:
     center_id = int(entity) if entity else None
-    if center_id is not None and (not 1 <= center_id <= MAX_ID or data.survivor(conn, center_id) is None):
+    if center_id is not None and not 1 <= center_id <= MAX_ID:
         raise not_found("entity")
-    kinds = [k for r in relation or [] for k in r.split(",") if k]
-    since, until = since or None, until or None
-    graph = data.network(conn, center_id, depth, kinds, since, until)
+    graph = network(state, conn, center_id, depth, relation, since, until)
     if request.url.path.endswith(".json"):
         return JSONResponse(graph)
-    center = data.entity_names_for(conn, [graph["center"]]).get(graph["center"]) if graph["center"] else None
-    params = {"entity": graph["center"] or "", "depth": depth, "since": since or "", "until": until or ""}
-    api_url = "/api/network?" + urlencode({**params, "relation": ",".join(kinds)})
-    payload = {"center": center, "depth": depth, "relation": kinds, "since": since, "until": until,
+    center = next((n for n in graph["nodes"] if n["id"] == graph["center"]), None)
+    params = {"entity": graph["center"] or "", "depth": depth, "relation": relation or "", "since": since or "",
+              "until": until or ""}
+    payload = {"center": center, "depth": depth, "relation": relation or "", "since": since, "until": until,
                "kinds": data.EDGE_KINDS, "nodes": len(graph["nodes"]), "edges": len(graph["edges"]),
-               "api_url": api_url}
+               "api_url": "/api/network?" + urlencode({k: v for k, v in params.items() if v != ""})}
     return _render(request, "network.html", payload, "/network.json")
 
 
 @router.get("/articles/{article_id}")
 @router.get("/articles/{article_id}.json")
-def article_page(request: Request, conn: Conn, article_id: str) -> Response:
+def article_page(request: Request, state: State, conn: Conn, article_id: str) -> Response:
     article_id = article_id.removesuffix(".json")
-    found = data.article_view(conn, article_id) if _ARTICLE_ID.fullmatch(article_id) else None
-    if found is None:
+    if not _ARTICLE_ID.fullmatch(article_id):
         raise not_found("article")
-    return _render(request, "article.html", found, f"/articles/{article_id}.json")
+    found = query.article(state.store, article_id)
+    data.summaries(found["facts"])
+    types = data.entity_types_of(conn, {m["entity"]["id"] for m in found["mentions"] if m.get("entity")})
+    for m in found["mentions"]:
+        if m.get("entity"):
+            m["entity"]["type"] = types.get(m["entity"]["id"])
+    return _render(request, "article.html", found, f"/articles/{found['id']}.json")
 
 
 @router.get("/posts")
 @router.get("/posts.json")
-def post_page(request: Request, conn: Conn,
+def post_page(request: Request, state: State,
               title: Annotated[str | None, Query(max_length=200)] = None,
               on: Annotated[str | None, Query(pattern=DATE)] = None) -> Response:
     title, on = clean(title) or "", on or None
-    found = data.holders(conn, title, on) if title else {"title": "", "on": on, "titles": [], "holders": [],
-                                                             "facts": []}
-    today = dt.date.today().isoformat()
-    return _render(request, "post.html", found, "/posts.json", {"chart": data.chart(found["holders"], today)})
+    try:
+        found = query.holders(state.store, title, on) if title else []
+    except QueryError as err:  # not a post: say so on the page (the .json twin answers 400)
+        if request.url.path.endswith(".json"):
+            raise
+        return _render(request, "post.html", {"title": title, "on": on, "holders": [], "rows": [],
+                                              "error": str(err)}, "/posts.json")
+    rows = data.tenure_rows(found, "person")
+    payload = {"title": title, "on": on, "holders": found, "rows": rows}
+    return _render(request, "post.html", payload, "/posts.json", {"chart": data.chart(rows, _today())})

@@ -20,23 +20,26 @@
 
   function showEdge(edge) {
     const d = edge.data();
+    const shown = d.evidence.slice(0, 20);
+    const dates = d.evidence.map((ev) => ev.published).filter(Boolean).sort();
     panel.replaceChildren();
     panel.appendChild(el("h3", {}, `${d.sourceName} — ${d.targetName}`));
     panel.appendChild(el("p", { class: "meta" },
-      `${d.kind.replace(/_/g, " ")}: ${d.labels.join("; ")} · ${d.weight} fact${d.weight === 1 ? "" : "s"}` +
-      (d.first ? ` · ${d.first}${d.last && d.last !== d.first ? " – " + d.last : ""}` : "")));
+      `${d.kind.replace(/_/g, " ")}${d.relation ? ": " + String(d.relation).replace(/_/g, " ") : ""}` +
+      ` · ${d.weight} fact${d.weight === 1 ? "" : "s"}` +
+      (dates.length ? ` · ${dates[0]}${dates[dates.length - 1] !== dates[0] ? " – " + dates[dates.length - 1] : ""}` : "")));
     const list = el("ul", { class: "evidence-list" });
-    for (const ev of d.evidence) {
+    for (const ev of shown) {
       const li = el("li");
-      if (ev.text) li.appendChild(el("blockquote", {}, ev.text));
+      if (ev.evidence) li.appendChild(el("blockquote", {}, ev.evidence));
       const a = el("a", { href: `/articles/${encodeURIComponent(ev.article)}#fact-${encodeURIComponent(ev.fact)}`,
         class: "evidence-link" }, ev.title || ev.article);
       li.appendChild(a);
-      li.appendChild(el("span", { class: "src" }, [ev.source, ev.date].filter(Boolean).map((s) => ` · ${s}`).join("")));
+      li.appendChild(el("span", { class: "src" }, [ev.source, ev.published].filter(Boolean).map((s) => ` · ${s}`).join("")));
       list.appendChild(li);
     }
     panel.appendChild(list);
-    if (d.weight > d.evidence.length) panel.appendChild(el("p", { class: "hint" }, `and ${d.weight - d.evidence.length} more`));
+    if (d.evidence.length > shown.length) panel.appendChild(el("p", { class: "hint" }, `and ${d.evidence.length - shown.length} more`));
   }
 
   async function load() {
@@ -46,15 +49,15 @@
     const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
     const elements = [];
     for (const n of graph.nodes) {
-      elements.push({ group: "nodes", data: { id: String(n.id), entity: n.id, label: n.name, type: n.type || "",
+      elements.push({ group: "nodes", data: { id: String(n.id), entity: n.id, label: n.name || `#${n.id}`, type: n.type || "",
         depth: n.depth, degree: n.degree, colour: colours[n.type] || "#7f7f7f", center: n.id === graph.center ? 1 : 0 } });
     }
-    for (const e of graph.edges) {
-      elements.push({ group: "edges", data: { id: e.id, source: String(e.source), target: String(e.target), kind: e.kind,
-        labels: e.labels, weight: e.weight, first: e.first, last: e.last, evidence: e.evidence,
-        sourceName: names.get(e.source), targetName: names.get(e.target), colour: edgeColours[e.kind] || "#95a5a6",
-        width: Math.min(1.5 + e.weight, 8) } });
-    }
+    graph.edges.forEach((e, i) => {
+      elements.push({ group: "edges", data: { id: `e${i}`, source: String(e.source), target: String(e.target), kind: e.kind,
+        relation: e.relation, weight: e.weight, evidence: e.evidence || [],
+        sourceName: names.get(e.source), targetName: names.get(e.target),
+        colour: edgeColours[e.relation] || edgeColours[e.kind] || "#95a5a6", width: Math.min(1.5 + e.weight, 8) } });
+    });
     const maxDepth = Math.max(1, ...graph.nodes.map((n) => n.depth));
     const cy = cytoscape({
       container: box,
