@@ -45,6 +45,7 @@ def _has(result: dict, subject: str, relation: str, obj: str) -> bool:
          "investigating the group.", "Anti-Corruption Agency", "rival_of", "KNB"),
         ("The Mossad, a rival of Shin Bet, declined to comment.", "Mossad", "rival_of", "Shin Bet"),
         ("The Iran-backed Houthis attacked a ship.", "Houthis", "allied_with", "Iran"),
+        ("Fatah and Hamas are bitter rivals.", "Fatah", "rival_of", "Hamas"),
         ("Kataib Hezbollah, an Iran-backed militia, has attacked US forces.", "Kataib Hezbollah", "allied_with",
          "Iran"),
         ("Chechen leader Ramzan Kadyrov, a Putin ally, sent troops.", "Ramzan Kadyrov", "allied_with", "Putin"),
@@ -63,6 +64,7 @@ def test_relation_from_cue(extract_text, text, subject, relation, obj):
         "The rivalry between different security services has grown.",
         "The court ruled against Hamas leaders in a case linked to the war.",
         "Olaf Scholz met Emmanuel Macron in Paris.",
+        "Khamenei's rivals criticised Raisi.",
         "Kataib Hezbollah fired rockets at the base. The group is part of a wider network.",  # "the group" is no name
         "Uzbekistan's State Security Service arrested two officers.",  # a country's agency is not part of it
         "Wagner Group leader Yevgeny Prigozhin, a former Putin ally, died in a crash.",  # a tie that is over

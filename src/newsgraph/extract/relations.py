@@ -259,9 +259,14 @@ def description(rels: Relations, tok: Token) -> None:
                 if found:
                     relation, objects = rel, found
                     break
-    if relation is None or not objects:
+    if relation is None:
         return
     if any(c.lower_ in PAST_MARKERS for c in tok.children if c.dep_ in ("amod", "advmod")):
+        return
+    if not objects:
+        # "Fatah and Hamas are bitter rivals", "X and Y, long-time allies,"
+        if relation in SYMMETRIC and tok.tag_ in ("NNS", "NNPS"):
+            rels.pairs(relation, _holders(ctx, tok), tok)
         return
     holders = _holders(ctx, tok)
     if relation == "member_of":
