@@ -9,7 +9,17 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from web_helpers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, TOKEN, XSS_NAME, XSS_TITLE, build_base, free_port
+from web_helpers import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    TOKEN,
+    XSS_NAME,
+    XSS_TITLE,
+    build_base,
+    copy_base,
+    free_port,
+)
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +44,19 @@ def web_client(web_app) -> Iterator:
 
     with TestClient(web_app, base_url="http://testserver", raise_server_exceptions=False) as client:
         yield client
+
+
+@pytest.fixture()
+def scratch_client(web_db, tmp_path) -> Iterator:
+    """A client (with the write token configured) over a copy of the base that the test may change."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    app = create_app(copy_base(web_db, tmp_path), write_token=TOKEN)
+    with TestClient(app, base_url="http://testserver") as client:
+        yield client
+    app.state.web.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,6 @@ against a copy of the base, without a token (refused) and with one (validated, t
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -55,14 +52,10 @@ def test_no_generated_read_fails_the_server(web_app):
 @pytest.fixture(scope="module")
 def scratch_app(web_db, tmp_path_factory):
     """The app over a copy of the session's base, so that generated writes cannot disturb other tests."""
+    from conftest import copy_base
     from newsgraph.web import create_app
 
-    source = Path(web_db.removeprefix("sqlite:///"))
-    copy = tmp_path_factory.mktemp("scratch") / "kb.db"
-    for suffix in ("", "-wal", "-shm"):
-        if Path(f"{source}{suffix}").exists():
-            shutil.copy(f"{source}{suffix}", f"{copy}{suffix}")
-    app = create_app(f"sqlite:///{copy}", write_token=TOKEN)
+    app = create_app(copy_base(web_db, tmp_path_factory.mktemp("scratch")), write_token=TOKEN)
     yield app
     app.state.web.close()
 

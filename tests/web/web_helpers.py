@@ -9,6 +9,7 @@ one of them carries script and event-handler payloads in its title, names and qu
 
 from __future__ import annotations
 
+import shutil
 import socket
 from pathlib import Path
 
@@ -166,3 +167,13 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def copy_base(web_db: str, folder) -> str:
+    """A copy of the session's base (SQLite file and WAL), for tests that write."""
+    source = Path(web_db.removeprefix("sqlite:///"))
+    copy = Path(folder) / "kb.db"
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy(f"{source}{suffix}", f"{copy}{suffix}")
+    return f"sqlite:///{copy}"
