@@ -167,6 +167,30 @@ def test_outlet_reported_that_a_leader_said(extract_text):
     assert q["attributed_to"] == q["via"]
 
 
+def test_according_to_an_outlet_relays_the_speaker(extract_text):
+    r = extract_text('According to Reuters, Pakistani Foreign Minister Ishaq Dar said "the border will stay open."')
+    q = _quote(r, "border will stay open")
+    assert _name(r, q["speaker"]) == "Ishaq Dar"
+    assert _name(r, q["via"]) == "Reuters"
+
+
+def test_interview_broadcast_by_an_outlet_relays_the_speaker(extract_text):
+    r = extract_text('Egyptian President Abdel Fattah al-Sisi said "we will not accept displacement" '
+                     "in an interview broadcast by Al Jazeera.")
+    q = _quote(r, "displacement")
+    assert "Sisi" in _name(r, q["speaker"])
+    assert _name(r, q["via"]) == "Al Jazeera"
+
+
+def test_the_agency_resolves_to_the_outlet_named_before(extract_text):
+    r = extract_text("The Anadolu news agency interviewed Recep Tayyip Erdogan on Sunday. He was quoted by the "
+                     'agency as saying "the corridor will reopen soon."')
+    q = _quote(r, "corridor")
+    assert _name(r, q["speaker"]) == "Recep Tayyip Erdogan"
+    assert "Anadolu" in _name(r, q["via"])
+    assert _at(r, q["speaker_span"]) == "He"
+
+
 def test_quoted_by_an_agency_as_saying(extract_text):
     r = extract_text('Sergei Lavrov was quoted by Reuters as saying "the talks in Geneva were useful."')
     q = _quote(r, "talks in Geneva")

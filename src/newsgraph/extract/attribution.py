@@ -397,13 +397,20 @@ class Sources:
         ("Fars reported that Khamenei said"), "quoted by X", "in an interview broadcast by X", or
         "according to X". EXCLUDE is the quote's own character span."""
         for tok in cue.subtree:  # "quoted by the agency as saying", "an interview broadcast by state TV"
-            if exclude[0] <= tok.idx < exclude[1] or tok.dep_ != "agent":
+            if exclude[0] <= tok.idx < exclude[1] or tok.dep_ not in ("agent", "prep"):
                 continue
-            if tok.head == cue or lemma(tok.head) in REPORT_VERBS | {"quote", "publish", "air"}:
-                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-                ent = self.resolve(obj).entity if obj is not None else None
-                if ent is not None and ent is not speaker:
-                    return ent
+            head = tok.head
+            if tok.dep_ == "agent" and (head == cue or lemma(head) in REPORT_VERBS | {"quote", "publish", "air"}):
+                types = None
+            elif tok.lower_ in ("by", "with", "on", "to") and (head.lower_ in SPEECH_NOUNS or head.lower_ in MEDIA_NOUNS
+                                                                  or lemma(head) in REPORT_VERBS):
+                types = {"ORG"}  # "in an interview with CNN": an outlet, not the person talked to
+            else:
+                continue
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            ent = self.resolve(obj).entity if obj is not None else None
+            if ent is not None and ent is not speaker and (types is None or ent.type in types):
+                return ent
         head, hops = cue, 0
         while head.head != head and hops < 4:  # a reporting verb higher up, with its own subject
             if _line_break_between(self.ctx, head, head.head):

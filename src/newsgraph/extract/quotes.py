@@ -412,11 +412,13 @@ def _cue_source(toks: _Tokens, q: Quote, cue: Token, sources: Sources) -> Source
 def _adjacent_source(toks: _Tokens, q: Quote, cue: Token, sources: Sources) -> Source | None:
     """A name or pronoun right beside a cue whose subject the parse missed ('"...," said Smith')."""
     doc = toks.doc
-    for i in (cue.i + 1, cue.i - 1, cue.i + 2, cue.i - 2):
+    for i in (cue.i - 1, cue.i + 1, cue.i - 2, cue.i + 2):
         if 0 <= i < len(doc) and toks.in_frame(doc[i], q) and not toks.broken(cue, doc[i]):
             tok = doc[i]
-            if tok.pos_ == "PROPN" or tok.lower_ in ("he", "she", "they"):
-                return sources.resolve(tok)
+            if (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME")) or tok.lower_ in ("he", "she", "they"):
+                src = sources.resolve(tok)
+                if src.span is not None:
+                    return src
     return None
 
 
