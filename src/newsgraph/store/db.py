@@ -92,8 +92,10 @@ def _sqlite_engine(url: URL, *, readonly: bool, timeout: float) -> Engine:
             if not Path(path).exists():
                 raise NotFound(f"{path}: no such database (run `newsgraph ingest` first)")
             url = url.set(database=f"file:{Path(path).resolve()}?mode=ro", query={"uri": "true"})
-    engine = sa.create_engine(url, connect_args={"timeout": timeout}, poolclass=sa.pool.NullPool if not memory
-                              else sa.pool.StaticPool)
+    # file databases reuse pooled connections (the PRAGMAs below run once per connection);
+    # an in-memory database exists only on its one connection
+    pool = {"poolclass": sa.pool.StaticPool} if memory else {"pool_size": 2, "max_overflow": 4}
+    engine = sa.create_engine(url, connect_args={"timeout": timeout, "check_same_thread": False}, **pool)
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:
