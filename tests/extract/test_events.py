@@ -247,3 +247,29 @@ def test_an_article_with_three_meetings(extract_text):
     assert villa["date"] == "2024-03-07" and _place(r, villa) == "Presidential Villa"
     niamey = evs[frozenset({"Nuhu Ribadu", "Abdourahamane Tiani"})]
     assert niamey["date"] == "2024-02" and _place(r, niamey) == "Niamey"
+
+
+def test_a_meeting_during_which_something_was_agreed_took_place(extract_text):
+    text = "President Yoon Suk Yeol agreed to resume regular summits during a meeting with Fumio Kishida in Seoul."
+    r = extract_text(text, published="2023-03-20")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Yoon Suk Yeol", "Fumio Kishida"}
+    assert _place(r, ev) == "Seoul"
+
+
+def test_report_of_a_meeting_is_about_the_event(nlp):
+    from datetime import date
+
+    from newsgraph.article import Article
+    from newsgraph.extract import entities, events
+    from newsgraph.extract.context import Context
+
+    text = ("Xinhua reported on Tuesday that Chinese Foreign Minister Wang Yi met his Russian counterpart "
+            "Sergei Lavrov in Beijing on Monday.")
+    ctx = Context(article=Article(text=text, published=date(2024, 4, 10)), doc=nlp(text))
+    entities.run(ctx)
+    report = ctx.add_fact("report", (0, len(text)), reporter=ctx.entities.lookup("Xinhua"), about=None, date=None)
+    events.run(ctx)
+    (ev,) = ctx.facts_of("event")
+    assert ev.fields["date"] == "2024-04-08"
+    assert report.fields["about"] is ev

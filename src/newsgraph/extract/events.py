@@ -270,16 +270,18 @@ def _date(ctx: Context, tok: Token) -> str | None:
 
 # -- triggers ---------------------------------------------------------------------------------
 
-def unreal(verb: Token | None) -> bool:
+def unreal(verb: Token | None, intentions: bool = True) -> bool:
     """An event told as planned, expected, possible or denied has not (yet) happened:
-    "will meet", "is expected to travel", "agreed to hold talks", "did not meet"."""
+    "will meet", "is expected to travel", "agreed to hold talks", "did not meet".
+    Without INTENTIONS, only future, modal and negated verbs count: "agreed to resume
+    summits during a meeting" tells of a meeting that took place."""
     for _ in range(3):
         if verb is None:
             return False
         if tense_of(verb) == "future" or any(
                 c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUX) for c in verb.children):
             return True
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL_HEADS:
+        if intentions and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL_HEADS:
             return True
         if verb.dep_ not in ("xcomp", "conj"):
             return False
@@ -356,7 +358,9 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("talk", "talks"):
         return None  # "in talks with X": negotiating, not a meeting
-    if unreal(next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)):
+    # the event of "agreed to hold talks" is intended; that of "agreed ... during talks" took place
+    circumstance = noun.dep_ == "pobj" and noun.head.lower_ in PRESENCE_PREPS
+    if unreal(next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None), intentions=not circumstance):
         return None  # "will hold talks", "agreed to hold a joint exercise", "expected to travel ... for talks"
     if event_type == "visit" and not any(c.dep_ == "poss" for c in noun.children) and not _prep_objects(
             noun, {"to", "by"}):
