@@ -270,10 +270,11 @@ def _drop_possessors(ctx: Context, start: int, end: int, keep: list[bool]) -> En
         owner = None
         for q in range(p, m):
             owner = owner or ctx.entity_of(doc[q])
-        if owner is None:
+        if owner is None and not any(is_title_word(doc, q) for q in range(p, m)):
+            # "the regime's", "the country's" go; "the President's office" names a post's office and stays
             for q in range(p, m + 1):
                 keep[q - start] = False
-        elif owner.type in ("ORG", "GPE") and owner_org is None:
+        elif owner is not None and owner.type in ("ORG", "GPE") and owner_org is None:
             owner_org = owner
     return owner_org
 

@@ -1,0 +1,120 @@
+"""Positions: appositions, pre-modifiers, relative and copular clauses, status; titles cleaned."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import entity_by_name, facts
+
+
+def positions_of(result: dict, name: str) -> list[dict]:
+    ent = entity_by_name(result, name)
+    assert ent is not None, f"no entity {name!r} in {[e['name'] for e in result['entities']]}"
+    return [f for f in facts(result, "position") if f["person"] == ent["id"]]
+
+
+def only_position(result: dict, name: str) -> dict:
+    found = positions_of(result, name)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_enumerated_attendees_each_get_their_post(extract_text):
+    text = ("The delegation included Svetlana Morozova, the Minister of Energy and Mines; Tomasz Kowalczyk, "
+            "the National Guard commander; Amina Yusuf, Secretary of the Federal Security Council, and "
+            "Jorge Ibarra, head of the President's office.")
+    out = extract_text(text, published="2024-05-02")
+    assert only_position(out, "Svetlana Morozova")["title"] == "Minister of Energy and Mines"
+    assert only_position(out, "Tomasz Kowalczyk")["title"].endswith("commander")
+    council = only_position(out, "Amina Yusuf")
+    assert council["title"] == "Secretary of the Federal Security Council"
+    assert council["status"] == "current"
+    assert only_position(out, "Jorge Ibarra")["title"] == "head of the President's office"
+
+
+def test_premodifier_titles_drop_ranks_and_keep_status(extract_text):
+    out = extract_text("Foreign Minister Ana Duarte met army spokesman Col. Nguyen Van Binh in Hanoi. "
+                       "Former Defence Secretary Mark Ellis did not attend.", published="2024-03-01")
+    assert only_position(out, "Ana Duarte")["title"] == "Foreign Minister"
+    assert only_position(out, "Nguyen Van Binh")["title"] == "army spokesman"
+    ellis = only_position(out, "Mark Ellis")
+    assert ellis["title"] == "Defence Secretary"
+    assert ellis["status"] == "former"
+
+
+def test_rank_alone_is_not_a_post_but_attorney_general_is(extract_text):
+    out = extract_text("Brigadier General Lena Varga inspected the troops. "
+                       "Attorney General Priya Raman opened an inquiry.", published="2024-03-01")
+    assert positions_of(out, "Lena Varga") == []
+    assert only_position(out, "Priya Raman")["title"] == "Attorney General"
+
+
+def test_apposition_before_the_name_binds_the_innermost_post(extract_text):
+    text = ("Reporters saw the chief of staff of the junta's Supreme Leader, Min Aung Hlaing, and several "
+            "generals at the ceremony.")
+    out = extract_text(text, published="2024-03-01")
+    post = only_position(out, "Min Aung Hlaing")
+    assert post["title"] == "Supreme Leader"
+
+
+def test_loaded_possessives_are_not_part_of_the_title(extract_text):
+    text = ("Kamal Haddad, the chief of staff of the regime's Commander-in-Chief of the regime armed forces, "
+            "warned about unrest.")
+    out = extract_text(text, published="2024-03-01")
+    assert only_position(out, "Kamal Haddad")["title"] == \
+        "chief of staff of the Commander-in-Chief of the armed forces"
+
+
+def test_org_comes_from_the_title(extract_text):
+    text = ("Ngozi Okafor, the longest-serving head of the National Drug Law Enforcement Agency, "
+            "spoke in Lagos on Monday.")
+    out = extract_text(text, published="2024-03-01")
+    post = only_position(out, "Ngozi Okafor")
+    assert post["title"] == "head of the National Drug Law Enforcement Agency"
+    org = next(e for e in out["entities"] if e["id"] == post["org"])
+    assert "Agency" in org["name"]
+
+
+def test_who_heads_and_served_as(extract_text):
+    text = ("Chinedu Okeke, who heads the central bank, said rates would rise. "
+            "Sergio Moro, who served as justice minister from 2019 to 2020, disagreed.")
+    out = extract_text(text, published="2024-03-01")
+    assert only_position(out, "Chinedu Okeke")["title"] == "head of the central bank"
+    moro = only_position(out, "Sergio Moro")
+    assert moro["title"] == "justice minister"
+    assert moro["status"] == "former"
+
+
+def test_former_and_acting_in_appositions(extract_text):
+    text = ("Dong Jun, a former navy commander, arrived first. In Kazan, acting governor Alexei Smirnov "
+            "said the region was calm.")
+    out = extract_text(text, published="2024-03-01")
+    dong = only_position(out, "Dong Jun")
+    assert (dong["title"], dong["status"]) == ("navy commander", "former")
+    smirnov = only_position(out, "Alexei Smirnov")
+    assert smirnov["title"].endswith("governor")
+    assert smirnov["status"] == "current"
+
+
+@pytest.mark.parametrize("text", [
+    "A man named Ahmed Khan was arrested near the border.",
+    "In Brazil, the president said the vote would go ahead.",
+    "Either Marta Ruiz or Diego Paz will be president.",
+    "Officials said the attack killed Colonel Samir Haddad.",
+])
+def test_no_post_where_none_is_held(extract_text, text):
+    out = extract_text(text, published="2024-03-01")
+    assert facts(out, "position") == []
+
+
+def test_hypothetical_post_is_not_held(extract_text):
+    out = extract_text('"This is a big year for our potential senator, Bobby Okonkwo!" she said.',
+                       published="2024-03-01")
+    assert facts(out, "position") == []
+
+
+def test_evidence_is_the_sentence(extract_text):
+    text = "Markets fell. Foreign Minister Ana Duarte flew to Lisbon."
+    out = extract_text(text, published="2024-03-01")
+    (post,) = facts(out, "position")
+    ev = post["evidence"][0]
+    assert text[ev["start"]:ev["end"]] == "Foreign Minister Ana Duarte flew to Lisbon."
