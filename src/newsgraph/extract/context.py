@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -253,8 +254,9 @@ class Context:
     report_frames: list[tuple[int, int, Entity]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # Doc.text joins every token each time it is read: cache it, or every ``ctx.text`` costs O(n)
         return self.doc.text
 
     @property

@@ -49,7 +49,7 @@ from .lexicon import (
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 ORG_LIKE = {"ORG", "NORP", "FAC"}
 #: How much one piece of evidence weighs when a name's mentions disagree on its type.
-NER_VOTE, TITLE_VOTE, DATELINE_VOTE, OUTLET_VOTE = 1, 2, 3, 3
+NER_VOTE, FULL_NAME_VOTE, TITLE_VOTE, DATELINE_VOTE, OUTLET_VOTE = 1, 2, 2, 3, 3
 #: Titles that alone, before a single name, make it a person's ("President Putin"); weaker ones
 #: ("General", "Major", "Chief") need a two-word name after them ("General Motors" stays an ORG).
 STRONG_TITLES = {
@@ -84,7 +84,8 @@ _MINISTER_OF = re.compile(r"\bMinist(?:er|ry) (of|for) ((?:the )?[A-Z][\w'’-]*
 # -- the passes ---------------------------------------------------------------------------
 
 def run(ctx: Context) -> None:
-    spacy_entities(ctx)
+    lower_words = lower_case_words(ctx.doc)
+    spacy_entities(ctx, lower_words)
     datelines(ctx)
     outlets(ctx)
     _settle_all(ctx)
@@ -93,13 +94,19 @@ def run(ctx: Context) -> None:
     short_forms(ctx)
     _settle_all(ctx)
     people(ctx)
-    propagate(ctx)
+    propagate(ctx, lower_words)
     _settle_all(ctx)
 
 
-def spacy_entities(ctx: Context) -> None:
+def lower_case_words(doc: Doc) -> set[str]:
+    """Words the article writes in lower case: capitalised elsewhere, they are common words, not names."""
+    return {t.text for t in doc if t.text.islower()}
+
+
+def spacy_entities(ctx: Context, lower_words: set[str] | None = None) -> None:
     """The model's names of people, organisations and places, each cleaned into the name itself."""
-    lower_words = {t.text for t in ctx.doc if t.text.islower()}
+    if lower_words is None:
+        lower_words = lower_case_words(ctx.doc)
     for ent in ctx.doc.ents:
         label = ent.label_
         if label == "NORP":
@@ -114,9 +121,14 @@ def spacy_entities(ctx: Context) -> None:
             continue
         if _looks_personal(span) and (_after_title(span) or _titled_apposition(span)):
             label, vote = "PERSON", TITLE_VOTE  # "Chancellor [Olaf Scholz]", "[Varga], a former commander"
+        if label == "PERSON" and len(span) > 1:
+            vote += FULL_NAME_VOTE - 1  # a full name is better evidence than a lone surname
         name = surface(span)
         if name:
-            add(ctx, name, label, span.start_char, span.start_char + len(name), vote)
+            ent = add(ctx, name, label, span.start_char, span.start_char + len(name), vote)
+            ministry = _ministry_of_title(span)
+            if ministry and label == "ORG":
+                ctx.entities.add_alias(ent, ministry)
 
 
 def clean_span(span: Span, label: str | None = None) -> tuple[Span | None, str, int]:
@@ -167,6 +179,14 @@ def _is_prefix(doc: Doc, i: int) -> bool:
     return tok.lower_.strip(".") in NAME_PREFIXES and nxt.text[:1].isupper()
 
 
+def _ministry_of_title(span: Span) -> str | None:
+    """'the Minister of [Home Affairs]': the organisation is the Ministry of Home Affairs."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("of", "for") or doc[span.start - 2].lower_ != "minister":
+        return None
+    return f"Ministry {doc[span.start - 1].text} {surface(span)}"
+
+
 def _only_titles(span: Span) -> bool:
     """'Brigadier General', 'Prime Minister': a title without a name."""
     return all(t.lower_.strip(".") in NAME_PREFIXES or t.lower_ in TITLE_HEADS for t in span)
@@ -180,9 +200,17 @@ def _after_title(span: Span) -> bool:
 
 
 def _titled_apposition(span: Span) -> bool:
-    """'Varga, a former commander of ...': an apposition headed by a personal title."""
-    return any(c.dep_ == "appos" and c.i > span.root.i and c.lemma_.lower() in TITLE_HEADS
-               and c.lemma_.lower() not in ORG_HEAD_WORDS for c in span.root.children)
+    """'Varga, a former commander of ...' or 'the army chief, Taoreed Lagbaja': an apposition with a
+    personal title on either side."""
+    root = span.root
+
+    def personal(tok) -> bool:
+        lemma = tok.lemma_.lower()
+        return lemma in TITLE_HEADS and lemma not in ORG_HEAD_WORDS
+
+    if root.dep_ == "appos" and root.head.i < root.i and personal(root.head):
+        return True
+    return any(c.dep_ == "appos" and c.i > root.i and personal(c) for c in root.children)
 
 
 def _looks_personal(span: Span) -> bool:
@@ -395,6 +423,7 @@ def short_forms(ctx: Context) -> None:
             if len(spelled) == 1:
                 ctx.entities.add_alias(ent, spelled[0])
     merges.apply(ctx)
+    _untagged_acronyms(ctx, spelled_by, ministries)
     # a name whose words are a subsequence of a longer name's, or a cut before "and"
     orgs = [e for e in ctx.entities if e.type in ORG_LIKE]
     by_ends: dict[tuple[str, str], list[tuple[list[str], Entity]]] = defaultdict(list)
@@ -411,13 +440,34 @@ def short_forms(ctx: Context) -> None:
             if len(words) < 3:
                 continue
             owners = {id(o): o for w, o in by_ends[(words[0], words[-1])]
-                      if o is not ent and len(w) > len(words) and _is_subsequence(words, w)}
+                      if o is not ent and len(w) > len(words) and _is_subsequence(words, w)
+                      and w[:len(words)] != words}  # "X Forces Special Forces" is a unit of "X Forces"
             owners |= {id(o): o for w, o in by_first[words[0]]
                        if o is not ent and len(w) > len(words) + 1 and w[:len(words)] == words
                        and w[len(words)] in ("and", "&")}
             if len(owners) == 1:
                 merges.union(next(iter(owners.values())), ent)
     merges.apply(ctx)
+
+
+def _untagged_acronyms(ctx: Context, spelled_by: dict[str, dict[int, Entity]], ministries: set[str]) -> None:
+    """An acronym the model left out ("officials said MOHAI would ...") that spells exactly one
+    organisation named in the article, or one ministry a minister's title names."""
+    for tok in ctx.doc:
+        text = tok.text
+        if not (3 <= len(text) <= 8 and text.isalpha() and text.isupper()):
+            continue
+        if ctx.entities.at(tok.idx, tok.idx + len(text)) is not None or tok.sent.text.isupper():
+            continue
+        owners = list(spelled_by.get(text, {}).values())
+        owners = [o for o in owners if o in ctx.entities.items] if owners else owners
+        if len(owners) == 1:
+            ctx.entities.add_mention(owners[0], tok.idx, tok.idx + len(text), text, "ORG")
+            continue
+        spelled = [f for f in ministries if fits(f, text, loose=False)]
+        if len(spelled) == 1:
+            ent = add(ctx, text, "ORG", tok.idx, tok.idx + len(text))
+            ctx.entities.add_alias(ent, spelled[0])
 
 
 def people(ctx: Context) -> None:
@@ -453,7 +503,7 @@ def people(ctx: Context) -> None:
     merges.apply(ctx)
 
 
-def propagate(ctx: Context) -> None:
+def propagate(ctx: Context, lower_words: set[str] | None = None) -> None:
     """Every occurrence of a name already known in the article is a mention of its entity.
 
     The forms are the token sequences of existing mentions, plus the surnames of full names; a
@@ -462,7 +512,8 @@ def propagate(ctx: Context) -> None:
     doc = ctx.doc
     forms: dict[str, dict[tuple[str, ...], Entity]] = defaultdict(dict)
     ambiguous: set[tuple[str, ...]] = set()
-    lower_words = {t.text for t in doc if t.text.islower()}
+    if lower_words is None:
+        lower_words = lower_case_words(doc)
 
     def register(tokens: tuple[str, ...], ent: Entity) -> None:
         if not tokens or not any(c.isupper() for c in "".join(tokens)):
@@ -508,10 +559,10 @@ def propagate(ctx: Context) -> None:
         if ctx.entities.at(span.start_char, span.end_char) is None and not _inside_longer_name(span):
             ctx.entities.add_mention(ent, span.start_char, span.end_char)
         i += k
-    _propagate_spellings(ctx)
+    _propagate_spellings(ctx, lower_words)
 
 
-def _propagate_spellings(ctx: Context) -> None:
+def _propagate_spellings(ctx: Context, lower_words: set[str]) -> None:
     """A capitalised word the model left out that is another spelling of a known surname
     ("Zelenskyy" after "Volodymyr Zelensky") is that person."""
     surnames: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
@@ -521,7 +572,6 @@ def _propagate_spellings(ctx: Context) -> None:
             surnames[last[:1]].append((last, ent))
     if not surnames:
         return
-    lower_words = {t.text for t in ctx.doc if t.text.islower()}
     for tok in ctx.doc:
         if not tok.is_title or len(tok.text) < 6 or tok.lower_ in lower_words:
             continue

@@ -47,7 +47,9 @@ def resolve_pronoun(ctx: Context, token: Token, record: bool = True) -> Entity |
     elif low in PERSON_PRONOUNS:
         best = _salient(ctx, token, {"PERSON"})
     elif low in GROUP_PRONOUNS:
-        best = _salient(ctx, token, {"ORG", "GPE", "NORP"}, nearest=True, window=1)
+        # an organisation before a place: "The police raided offices in Sao Paulo. It said ..."
+        best = (_salient(ctx, token, {"ORG", "NORP"}, nearest=True, window=1)
+                or _salient(ctx, token, {"GPE"}, nearest=True, window=1))
     else:
         return None
     if best is not None and record:
