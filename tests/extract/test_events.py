@@ -273,3 +273,20 @@ def test_report_of_a_meeting_is_about_the_event(nlp):
     (ev,) = ctx.facts_of("event")
     assert ev.fields["date"] == "2024-04-08"
     assert report.fields["about"] is ev
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sergei Lavrov, who met Wang Yi in Beijing on Monday, said the talks were useful.",
+         {"Sergei Lavrov", "Wang Yi"}),
+        ("Volodymyr Zelensky was received by Pope Francis at the Vatican on Saturday.",
+         {"Volodymyr Zelensky", "Francis"}),
+        ("At a meeting of NATO defence ministers in Brussels, Lloyd Austin urged allies to send air defences.",
+         {"NATO", "Lloyd Austin"}),
+    ],
+)
+def test_more_ways_to_tell_a_meeting(extract_text, text, want):
+    r = extract_text(text, published="2024-01-01")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == want

@@ -226,6 +226,8 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
 
 def _subjects(verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and all(c.lower_ in ("who", "which", "that") for c in subs):
+        return [verb.head]  # "Lavrov, who met Wang on Monday"
     if not subs and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head)
     if not subs and verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -305,6 +307,8 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
     # "met his counterpart Recep Tayyip Erdogan" is often parsed with the name off the verb
     objs += [c for c in verb.children if c.dep_ in ("npadvmod", "dep", "oprd") and c.ent_type_ == "PERSON"]
     objs += _prep_objects(verb, {"with"})
+    # "Zelensky was received by the Pope"
+    objs += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     place = _place(ctx, verb)
     lemma = verb.lemma_.lower()
     if lemma in AGREEMENT_VERBS:
@@ -388,22 +392,17 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
         parts += [e for o in _prep_objects(acl, {"by"}) for e in members(ctx, o)]
         parts += [e for agent in acl.children if agent.dep_ == "agent"
                   for o in agent.children if o.dep_ == "pobj" for e in members(ctx, o)]
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at") and noun.head.head.pos_ == "VERB":
-        verb = noun.head.head
-        if verb.lemma_.lower() in PARTICIPATE_VERBS and (verb.lemma_.lower() != "take" or any(
-                c.lower_ == "part" for c in verb.children)):
-            # "X took part in the meeting, along with Y"
-            attendance = True
-            for s in _subjects(verb):
-                parts += members(ctx, s)
-            for along in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("along", "together")):
-                parts += [e for o in _prep_objects(along, {"with"}) for e in members(ctx, o)]
-    elif noun.dep_ == "pobj" and noun.head.lower_ in PRESENCE_PREPS and noun.head.head.pos_ == "VERB":
-        # "Xi said during his meeting with Putin", "X arrived for talks with Y"
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" else None
+    took_part = verb is not None and noun.head.lower_ in ("in", "at") and verb.lemma_.lower() in PARTICIPATE_VERBS \
+        and (verb.lemma_.lower() != "take" or any(c.lower_ == "part" for c in verb.children))
+    if took_part or (verb is not None and noun.head.lower_ in PRESENCE_PREPS):
+        # "X took part in the meeting, along with Y"; "Xi said during his meeting with Putin"
         attendance = True
-        governing = governing or noun.head.head
-        for s in _subjects(noun.head.head):
+        governing = governing or verb
+        for s in _subjects(verb):
             parts += members(ctx, s)
+        for along in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("along", "together")):
+            parts += [e for o in _prep_objects(along, {"with"}) for e in members(ctx, o)]
     place = _place(ctx, noun, governing)
     if event_type == "visit":
         # "a visit to Kyiv": where, whatever type the NER model gave the name
