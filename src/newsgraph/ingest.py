@@ -159,8 +159,11 @@ def _init_worker(model: str | None) -> None:
     the pool restart the worker forever.
     """
     global _worker_model, _worker_error
+    import signal
+
     from .nlp import get_nlp
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle (it stops the pool)
     _worker_model = model
     try:
         get_nlp(model)

@@ -51,6 +51,7 @@ def ingest_cli(
 
     if not paths and not samples:
         raise fail("give PATH... to read, or --samples for the bundled articles")
+    _stop_on_sigterm()
     with errors_to_exit():
         store = _open()
         total = None if samples is False and any(p == "-" for p in paths) else estimate_total(paths, samples)
@@ -89,6 +90,20 @@ def ingest_cli(
     if summary.failed:
         more = f" ({summary.failed - 10} more)" if summary.failed > 10 else ""
         err_console.print(f"  see `newsgraph failures`{more}")
+
+
+def _stop_on_sigterm() -> None:
+    """Let `kill` stop an ingest like Ctrl-C does: unwinding, so worker processes are stopped too.
+
+    (Each article is its own transaction, so stopping at any point loses only the one in flight.)
+    """
+    import signal
+
+    def stop(signum, frame) -> None:
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+        signal.signal(signal.SIGTERM, stop)
 
 
 @app.command("stats")
