@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import entity_by_name, facts
+
+from conftest import entity_by_name, facts
 
 
 def positions_of(result: dict, name: str) -> list[dict]:

@@ -1,0 +1,129 @@
+"""Appointments, dismissals and successions: who, by whom, which post, when; positions follow."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import entity_by_name, facts
+
+
+def eid(result: dict, name: str) -> str:
+    ent = entity_by_name(result, name)
+    assert ent is not None, f"no entity {name!r} in {[e['name'] for e in result['entities']]}"
+    return ent["id"]
+
+
+def posts(result: dict, name: str) -> list[dict]:
+    return [f for f in facts(result, "position") if f["person"] == eid(result, name)]
+
+
+def test_sworn_in_as_prime_minister_on_a_weekday(extract_text):
+    out = extract_text("Former Defence Secretary Mark Ellis was sworn in as prime minister on Monday.",
+                       published="2024-03-01")
+    (app,) = facts(out, "appointment")
+    assert app["person"] == eid(out, "Mark Ellis")
+    assert app["title"] == "prime minister"
+    assert app["date"] == "2024-02-26"
+    status = {p["title"]: p["status"] for p in posts(out, "Mark Ellis")}
+    assert status == {"Defence Secretary": "former", "prime minister": "current"}
+
+
+def test_appointed_as_with_appointer(extract_text):
+    out = extract_text("Turkish President Recep Tayyip Erdogan appointed Hakan Fidan as foreign minister.",
+                       published="2023-06-04")
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["by"], app["title"]) == (eid(out, "Hakan Fidan"), eid(out, "Recep Tayyip Erdogan"),
+                                                       "foreign minister")
+
+
+def test_named_with_the_post_after_the_name(extract_text):
+    out = extract_text("Germany's Chancellor Olaf Scholz named Boris Pistorius defence minister in January.",
+                       published="2023-02-10")
+    (app,) = facts(out, "appointment")
+    assert app["person"] == eid(out, "Boris Pistorius")
+    assert app["by"] == eid(out, "Olaf Scholz")
+    assert app["title"] == "defence minister"
+    assert app["date"] == "2023-01"
+
+
+def test_sacked_as_head_of_the_navy(extract_text):
+    out = extract_text("Admiral Chen Wei was sacked as head of the navy.", published="2024-03-01")
+    (dis,) = facts(out, "dismissal")
+    assert dis["person"] == eid(out, "Chen Wei")
+    assert dis["title"] == "head of the navy"
+    (post,) = posts(out, "Chen Wei")
+    assert post["status"] == "former"
+
+
+def test_dismissal_by_pronoun_takes_the_post_from_the_apposition(extract_text):
+    text = ("President Samia Hassan tightened her grip on the security services this year. In March she booted "
+            "Juma Mwinyi, the longest-serving head of the National Intelligence Service. Following his "
+            "dismissal, Mwinyi kept silent.")
+    out = extract_text(text, published="2024-06-20")
+    (dis,) = facts(out, "dismissal")
+    assert dis["person"] == eid(out, "Juma Mwinyi")
+    assert dis["by"] == eid(out, "Samia Hassan")
+    assert dis["title"] == "head of the National Intelligence Service"
+    (post,) = posts(out, "Juma Mwinyi")
+    assert post["status"] == "former"
+
+
+def test_relieved_of_duty_and_replaced_by_the_deputy(extract_text):
+    text = ("Vladimir Kolokoltsev, the interior minister, was relieved of duty on Friday. "
+            "He was replaced by his deputy, Igor Zubov.")
+    out = extract_text(text, published="2024-03-09")
+    (dis,) = facts(out, "dismissal")
+    assert dis["person"] == eid(out, "Vladimir Kolokoltsev")
+    assert dis["date"] == "2024-03-08"
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, "Igor Zubov"), eid(out, "Vladimir Kolokoltsev"))
+    assert suc["title"] == "interior minister"
+    assert [p["status"] for p in posts(out, "Igor Zubov")] == ["current"]
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez succeeded Pedro Gomez as governor of Jalisco.",
+    "Pedro Gomez was succeeded by Maria Lopez as governor of Jalisco.",
+    "Maria Lopez replaced Pedro Gomez as governor of Jalisco.",
+    "Maria Lopez took over from Pedro Gomez as governor of Jalisco.",
+])
+def test_succession_shapes(extract_text, text):
+    out = extract_text(text, published="2024-03-01")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, "Maria Lopez"), eid(out, "Pedro Gomez"))
+    assert suc["title"] == "governor of Jalisco"
+    assert {p["status"] for p in posts(out, "Pedro Gomez")} == {"former"}
+    assert {p["status"] for p in posts(out, "Maria Lopez")} == {"current"}
+
+
+def test_successor_keeps_the_post_the_article_gave_them(extract_text):
+    text = ("The meeting was attended by Farida Haidari, Secretary of the Federal Security Council. "
+            "Haidari, who recently replaced Omar Sharif Rahimi in the Federal Security Council, urged unity.")
+    out = extract_text(text, published="2023-06-24")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, "Farida Haidari"), eid(out, "Omar Sharif Rahimi"))
+    assert suc["title"] == "Secretary of the Federal Security Council"
+    assert [p["status"] for p in posts(out, "Omar Sharif Rahimi")] == ["former"]
+
+
+def test_sacked_the_head_and_appointed_a_replacement(extract_text):
+    text = ("Nigeria's President Bola Tinubu on Tuesday sacked the head of the Department of State Services, "
+            "Yusuf Magaji Bichi, and appointed Chinedu Okeke as his replacement.")
+    out = extract_text(text, published="2024-08-30")
+    (dis,) = facts(out, "dismissal")
+    assert dis["person"] == eid(out, "Yusuf Magaji Bichi")
+    assert dis["by"] == eid(out, "Bola Tinubu")
+    assert dis["title"] == "head of the Department of State Services"
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, "Chinedu Okeke"), eid(out, "Yusuf Magaji Bichi"))
+
+
+@pytest.mark.parametrize("text", [
+    "A man named Ahmed Khan was arrested near the border.",
+    "Rebels fired three rockets at the base commanded by Colonel Ali Hassan.",
+    "If Governor Terry Ellison appoints Mara Quinn to the seat, she would be the first woman to hold it.",
+    "Analysts expect Luis Arce to replace the finance minister next year.",
+])
+def test_no_change_where_none_happened(extract_text, text):
+    out = extract_text(text, published="2024-03-01")
+    assert facts(out, "appointment") + facts(out, "dismissal") + facts(out, "succession") == []
