@@ -70,8 +70,14 @@ def new_revision(message: str) -> None:
         engine = create_engine(Path(tmp) / "scratch.db")
         upgrade(engine)
         with engine.begin() as conn:
-            command.revision(alembic_config(conn), message=message, autogenerate=True)
+            command.revision(alembic_config(conn), message=message, autogenerate=True, rev_id=_next_rev_id())
         engine.dispose()
+
+
+def _next_rev_id() -> str:
+    """Revisions are numbered 0001, 0002, ... so their order is plain from the file names."""
+    numbers = [int(p.name[:4]) for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")]
+    return f"{max(numbers, default=0) + 1:04d}"
 
 
 def _main(argv: list[str]) -> int:
