@@ -205,3 +205,24 @@ def test_long_article_costs_less_than_parsing_it(nlp):
     assert stage_cpu < parse_cpu, (stage_cpu, parse_cpu)
     people = [e for e in ctx.entities if e.type == "PERSON"]
     assert {e.name for e in people} >= set(names)
+
+
+def test_acronym_of_a_long_name_the_model_cut_into_pieces(ents):
+    ctx, by = ents("Attacks by the Tehreek-e-Taliban Pakistan (TTP) rose in Khyber Pakhtunkhwa. Imran Khan's party, "
+                   "Pakistan Tehreek-e-Insaf (PTI), criticised the government; the TTP denied it.")
+    ttp = by["TTP"]
+    assert ttp.name == "Tehreek-e-Taliban Pakistan" and ttp.type == "ORG"
+    assert by["PTI"].name == "Pakistan Tehreek-e-Insaf" and by["PTI"] is not ttp
+    # "Pakistan" inside the two names is not a mention of the country
+    names = [(s, e) for ent in (ttp, by["PTI"]) for s, e in ent.mentions if e - s > 3]
+    pakistan = by.get("Pakistan")
+    inside = [m for m in (pakistan.mentions if pakistan else []) if any(s <= m[0] < e for s, e in names)]
+    assert not inside
+
+
+def test_name_particles_and_a_middle_name_used_alone(ents):
+    _, by = ents("Justice Alexandre de Moraes of the Supreme Federal Court ordered the arrest. De Moraes said the "
+                 "police had new evidence. President Luiz Inacio Lula da Silva declined to comment; Lula was in "
+                 "Sao Paulo.")
+    assert by["De Moraes"] is by["Alexandre de Moraes"]
+    assert by["Lula"] is by["Luiz Inacio Lula da Silva"]

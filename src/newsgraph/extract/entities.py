@@ -37,6 +37,7 @@ from .context import Context, Entity, name_key
 from .lexicon import (
     ACRONYM_FUNCTION_WORDS,
     GROUP_HEADS,
+    NAME_PARTICLES,
     NAME_PREFIXES,
     NEWS_NAME_WORDS,
     ORG_HEAD_WORDS,
@@ -324,16 +325,13 @@ def acronyms(ctx: Context) -> None:
         while k > 0 and text[k - 1] in " \t":
             k -= 1
         long_ent, long_form = _entity_ending_at(ctx, k)
-        if long_ent is not None and (long_ent.type == "PERSON" or not fits(long_form, acr, loose=True)):
-            continue
-        if long_ent is None:
-            lm = _LONG_FORM_BEFORE.search(text, max(0, k - 120), k)
-            if lm is None:
-                continue
-            long_form = re.sub(r"^(?:(?:the|of|for|and|on)\s+)+", "", lm.group(1))
-            if not long_form[:1].isupper() or not fits(long_form, acr, loose=False):
+        if long_ent is None or long_ent.type == "PERSON" or not fits(long_form, acr, loose=True):
+            long_form = _spelled_before(text, k, acr)
+            if long_form is None:
                 continue
             s = k - len(long_form)
+            for ms, me, other in ctx.entities.within(s, k):  # the model's pieces of the long name
+                ctx.entities.remove_mention(other, ms, me)
             long_ent = add(ctx, long_form, "ORG", s, k)
         ctx.entities.add_alias(long_ent, acr)
         ctx.entities.add_mention(long_ent, m.start(1), m.end(1))
@@ -341,6 +339,21 @@ def acronyms(ctx: Context) -> None:
         if other is not None and other is not long_ent:
             merges.union(long_ent, other)
     merges.apply(ctx)
+
+
+def _spelled_before(text: str, end: int, acr: str) -> str | None:
+    """The longest run of capitalised words ending at END whose initials spell ACR exactly."""
+    lm = _LONG_FORM_BEFORE.search(text, max(0, end - 120), end)
+    if lm is None:
+        return None
+    words = lm.group(1).split()
+    for i in range(len(words)):
+        if not words[i][:1].isupper():
+            continue
+        form = " ".join(words[i:])
+        if fits(form, acr, loose=False):
+            return text[end - len(form):end] if text[end - len(form):end] == form else None
+    return None
 
 
 def sub_organisations(ctx: Context) -> None:
@@ -496,6 +509,9 @@ def people(ctx: Context) -> None:
             continue  # "Washington" the city, used as one
         key = name_key(ent.name)
         owners = [f for f in by_initial[key[:1]] if _last(f) == key]
+        if not owners and ent.type == "PERSON" and len(key) >= 4:
+            # "Lula" for "Luiz Inacio Lula da Silva": a later word of exactly one full name
+            owners = [f for f in full if key in name_key(f.name).split()[1:]]
         if not owners and ent.type == "PERSON":
             owners = [f for f in by_initial[key[:1]] if _same_surname(_last(f), key)]
         if len(owners) == 1:
@@ -737,7 +753,8 @@ def _same_surname(a: str, b: str) -> bool:
 
 def _compatible_given(a: Entity, b: Entity) -> bool:
     """Given names agree: equal, close, one an initial of the other, or missing in one."""
-    ga, gb = name_key(a.name).split()[:-1], name_key(b.name).split()[:-1]
+    ga = [w for w in name_key(a.name).split()[:-1] if w not in NAME_PARTICLES]
+    gb = [w for w in name_key(b.name).split()[:-1] if w not in NAME_PARTICLES]
     if not ga or not gb:
         return True
     x, y = ga[0], gb[0]

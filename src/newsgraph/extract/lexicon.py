@@ -93,4 +93,9 @@ ORG_HEAD_WORDS = {
 ORG_DESCRIPTION_HEADS = ORG_HEAD_WORDS | {"government", "regime", "administration", "militia", "organisation"}
 
 #: Function words that acronyms may or may not spell ("Ministry of Intelligence and Security" -> MOIS).
-ACRONYM_FUNCTION_WORDS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "on", "in", "&"}
+ACRONYM_FUNCTION_WORDS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "on", "in", "&",
+                          "e", "i", "ul", "ud", "y"}  # "Tehreek-e-Taliban Pakistan" -> TTP
+
+#: Particles inside personal names that are neither given name nor surname ("de Moraes", "al-Assad").
+NAME_PARTICLES = {"de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter", "le",
+                  "la", "du", "al", "el", "bin", "ibn", "bint", "ben", "abu", "mac", "st"}
