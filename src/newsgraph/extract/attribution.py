@@ -469,7 +469,7 @@ def run(ctx: Context) -> None:
         return i >= 0 and regions[i][0] <= pos < regions[i][1]
 
     for sent in ctx.doc.sents:
-        acc = according_to(t for t in sent if not quoted(t.idx))
+        acc = according_to(t for t in sent if not quoted(t.idx)) if "ccording" in sent.text else None
         if acc is not None:
             src = sources.resolve(acc)
             if src.entity is not None:

@@ -24,6 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Token
 
 from .attribution import (
@@ -270,8 +271,9 @@ class _Tokens:
 
     def __init__(self, ctx: Context, quotes: list[Quote]) -> None:
         self.doc = ctx.doc
-        self.starts = [t.idx for t in ctx.doc]
-        self.breaks = [t.i for t in ctx.doc if "\n" in t.text_with_ws]
+        self.starts: list[int] = ctx.doc.to_array(IDX).tolist() if len(ctx.doc) else []
+        newlines = (m.start() for m in re.finditer("\n", ctx.text))
+        self.breaks = sorted({bisect.bisect_right(self.starts, pos) - 1 for pos in newlines} - {-1})
         self.inside: list[Quote | None] = [None] * len(ctx.doc)
         for q in sorted(quotes, key=lambda q: q.level):
             for i in range(*self.range(q.start, q.end)):
@@ -288,7 +290,7 @@ class _Tokens:
     def broken(self, a: Token, b: Token) -> bool:
         """A line break lies between tokens A and B."""
         lo, hi = min(a.i, b.i), max(a.i, b.i)
-        k = bisect.bisect_right(self.breaks, lo)
+        k = bisect.bisect_left(self.breaks, lo)
         return k < len(self.breaks) and self.breaks[k] < hi
 
     def in_frame(self, tok: Token, q: Quote) -> bool:
@@ -642,14 +644,5 @@ def _emit(ctx: Context, group: list[Quote], said: dict[int, _Said]) -> None:
     fact = ctx.add_fact("quote", evidence, confidence=lead.confidence, speaker=speaker, text=words, direct=True,
                         via=via, speaker_span=speaker_span, cue_span=cue_span)
     # who asserts that these words were said: the relaying outlet, else the article (or its frame)
-    fact.attributed_to = via if via is not None else _outer_attribution(ctx, group[0])
-
-
-def _outer_attribution(ctx: Context, q: Quote) -> Entity | None:
-    """The speaker of the quote that Q is nested in, if any."""
-    if q.parent is None:
-        return None
-    for r in ctx.quote_regions:
-        if r.start <= q.parent.start and q.parent.end <= r.end:
-            return r.speaker or r.via
-    return None
+    outer = said.get(id(group[0].parent)) if group[0].parent is not None else None
+    fact.attributed_to = via if via is not None else (outer.speaker or outer.via) if outer is not None else None
