@@ -23,6 +23,8 @@ def extract_cli(
     title: str = typer.Option(None, "--title", metavar="TEXT", help="The article's title."),
     url: str = typer.Option(None, "--url", metavar="URL", help="Where the article was published."),
     as_json: bool = typer.Option(False, "--json", help="Print the newsgraph.extraction/1 JSON object."),
+    max_chars: int = typer.Option(None, "--max-chars", metavar="N",
+                                  help="Refuse longer texts (default 1,000,000 or $NEWSGRAPH_MAX_CHARS)."),
     model: str = typer.Option(None, "--model", metavar="NAME",
                               help="An installed spaCy pipeline (default: $NEWSGRAPH_MODEL, else the best "
                               "installed en_core_web_*, else the bundled en_core_web_sm)."),
@@ -39,6 +41,7 @@ def extract_cli(
     """
     from .. import nlp
     from ..extract import extract
+    from ..extract.pipeline import check_size
     from ..sources import read_article
 
     pub = None
@@ -53,7 +56,8 @@ def extract_cli(
         for w in article.warnings:
             err_console.print(f"[yellow]warning:[/] {w}", soft_wrap=True, markup=False)
         try:
-            result = extract(article, nlp.get_nlp(model or os.environ.get(nlp.MODEL_ENV)))
+            check_size(article, max_chars)
+            result = extract(article, nlp.get_nlp(model or os.environ.get(nlp.MODEL_ENV)), limit=max_chars)
         except NewsgraphError:
             raise
         except MemoryError:

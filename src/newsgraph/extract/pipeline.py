@@ -9,6 +9,7 @@ pronouns that the fact rules linked.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 
 from .. import nlp as nlp_mod
@@ -18,6 +19,10 @@ from . import attribution, entities, events, personnel, positions, quotes, relat
 from .context import Context
 
 SCHEMA = "newsgraph.extraction/1"
+#: Longer texts are refused (one clear error) rather than parsed for many minutes: a news
+#: article is rarely over 100,000 characters; 1,000,000 is a book, or a corpus in one file.
+DEFAULT_MAX_CHARS = 1_000_000
+MAX_CHARS_ENV = "NEWSGRAPH_MAX_CHARS"
 EXTRACTOR_VERSION = "0.1.0"
 
 Stage = Callable[[Context], None]
@@ -64,8 +69,26 @@ def extract_doc(article: Article, doc) -> dict:
     return to_contract(ctx)
 
 
-def extract(article: Article, nlp=None) -> dict:
+def max_chars() -> int:
+    try:
+        return int(os.environ.get(MAX_CHARS_ENV, DEFAULT_MAX_CHARS))
+    except ValueError:
+        return DEFAULT_MAX_CHARS
+
+
+def check_size(article: Article, limit: int | None = None) -> None:
+    limit = max_chars() if limit is None else limit
+    if len(article.text) > limit:
+        raise ExtractionError(
+            f"{article.origin or 'article'}: too large to extract ({len(article.text):,} characters; the limit is "
+            f"{limit:,}: raise it with --max-chars or ${MAX_CHARS_ENV}, or split the file into articles)",
+            article_id=article.id,
+        )
+
+
+def extract(article: Article, nlp=None, *, limit: int | None = None) -> dict:
     """Extract one article: parse it, run every stage, return the contract object."""
+    check_size(article, limit)
     nlp = nlp or nlp_mod.get_nlp()
     doc = nlp_mod.parse(article.text, nlp)
     out = extract_doc(article, doc)
@@ -76,10 +99,22 @@ def extract(article: Article, nlp=None) -> dict:
 def extract_many(articles: Iterable[Article], nlp=None, batch_size: int = 32) -> Iterator[dict | Exception]:
     """Contract objects for many articles, parsed in batches; a failing article yields its error."""
     nlp = nlp or nlp_mod.get_nlp()
-    articles = list(articles)
     label = nlp_mod.model_label(nlp)
-    for article, doc in zip(articles, nlp_mod.parse_many((a.text for a in articles), nlp, batch_size),
-                            strict=True):
+    sized: list[Article] = []
+    refused: dict[int, ExtractionError] = {}
+    for i, article in enumerate(articles):
+        try:
+            check_size(article)
+            sized.append(article)
+        except ExtractionError as err:
+            refused[i] = err
+    docs = nlp_mod.parse_many((a.text for a in sized), nlp, batch_size)
+    parsed = iter(zip(sized, docs, strict=True))
+    for i in range(len(sized) + len(refused)):
+        if i in refused:
+            yield refused[i]
+            continue
+        article, doc = next(parsed)
         try:
             out = extract_doc(article, doc)
             out["extractor"]["model"] = label

@@ -9,6 +9,9 @@ from ..article import Article, parse_date
 from ..errors import ParseError
 from .text import decode_bytes
 
+#: Fewer words than this after boilerplate removal means the page has no article.
+MIN_ARTICLE_WORDS = 5
+
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 
 
@@ -35,7 +38,8 @@ def article_from_html(html: str, *, origin: str | None = None, url: str | None =
         source = meta.sitename or meta.hostname
         published = parse_date(meta.date)
         page_url = meta.url
-    if not text.strip():
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        text = ""  # a menu or a cookie banner is not an article
         warnings.append(f"{origin or 'html'}: no article text found in the page")
     return Article(text=text, title=title, source=source, published=published, url=page_url or url,
                    origin=origin, warnings=tuple(warnings))
