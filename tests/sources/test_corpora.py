@@ -69,6 +69,22 @@ def test_jsonl_from_a_stream_is_read_line_by_line():
     assert items[1].origin == "stdin:2"
 
 
+def test_gzipped_dumps_are_read_and_a_truncated_one_fails_cleanly(tmp_path):
+    import gzip
+
+    lines = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate([LAGOS, SEOUL]))
+    good = tmp_path / "dump.jsonl.gz"
+    good.write_bytes(gzip.compress(lines.encode()))
+    csv_gz = tmp_path / "dump.csv.gz"
+    csv_gz.write_bytes(gzip.compress(f'id,text\nk1,"{LAGOS}"\n'.encode()))
+    items = list(iter_items([tmp_path]))
+    assert [a.external_id for a in articles(items)] == ["k1", "0", "1"]
+    bad = tmp_path / "cut.jsonl.gz"
+    bad.write_bytes(gzip.compress((lines * 50).encode())[:200])
+    items = list(iter_items([bad]))
+    assert isinstance(items[-1], ReadFailure) and str(bad) in items[-1].reason
+
+
 def test_csv_rows_keep_multiline_bodies(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text('ID,Title,Text,Published\n'

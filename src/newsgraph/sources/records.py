@@ -1,4 +1,4 @@
-"""Corpora of records: JSON lines (a file, or ``-`` for standard input) and CSV.
+"""Corpora of records: JSON lines (a file, or ``-`` for standard input) and CSV, either gzipped.
 
 A record has ``text`` or ``html`` and optionally ``id``, ``title``, ``published``, ``source``
 and ``url``. Readers yield one item per record: an ``Article``, or a ``ReadFailure`` naming
@@ -8,6 +8,7 @@ the line when that one record is unusable, so one bad line never stops a corpus.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import sys
@@ -87,9 +88,9 @@ def read_jsonl(path: str | Path) -> Iterator[Item]:
     """One item per non-empty line of a JSON-lines file, read line by line (dumps may be large)."""
     path = Path(path)
     try:
-        fh = path.open("rb")
+        fh = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")  # noqa: SIM115
     except OSError as err:
-        yield ReadFailure(str(path), f"{path}: cannot read ({err.strerror or err})")
+        yield ReadFailure(str(path), f"{path}: cannot read ({getattr(err, 'strerror', None) or err})")
         return
     with fh:
         yield from read_jsonl_stream(fh, str(path))
@@ -101,17 +102,20 @@ def read_jsonl_stream(stream: BinaryIO | None = None, name: str = "stdin") -> It
     try:
         lines = (raw.decode("utf-8", errors="replace") for raw in stream)
         yield from _records_from_lines(lines, name)
-    except OSError as err:
-        yield ReadFailure(name, f"{name}: read error ({err.strerror or err})")
+    except (OSError, EOFError) as err:  # includes a truncated or corrupt .gz
+        yield ReadFailure(name, f"{name}: read error ({getattr(err, 'strerror', None) or err})")
 
 
 def read_csv(path: str | Path) -> Iterator[Item]:
     """One item per CSV row; the header names the fields (``text`` or ``html`` required)."""
     path = Path(path)
     try:
-        text, _warnings = decode_bytes(path.read_bytes(), str(path))
-    except OSError as err:
-        yield ReadFailure(str(path), f"{path}: cannot read ({err.strerror or err})")
+        data = path.read_bytes()
+        if path.name.lower().endswith(".gz"):
+            data = gzip.decompress(data)
+        text, _warnings = decode_bytes(data, str(path))
+    except (OSError, EOFError) as err:
+        yield ReadFailure(str(path), f"{path}: cannot read ({getattr(err, 'strerror', None) or err})")
         return
     except ParseError as err:
         yield ReadFailure(str(path), str(err))

@@ -18,8 +18,8 @@ from .records import Item, ReadFailure, article_from_record, read_csv, read_json
 
 TEXT = (".txt", ".text")
 HTML = (".html", ".htm", ".xhtml")
-JSONL = (".jsonl", ".ndjson", ".jsonlines")
-CSV = (".csv",)
+JSONL = (".jsonl", ".ndjson", ".jsonlines", ".jsonl.gz", ".ndjson.gz", ".jsonlines.gz")
+CSV = (".csv", ".csv.gz")
 FEEDS = (".rss", ".atom", ".xml", ".rdf")
 SUPPORTED = TEXT + HTML + JSONL + CSV + FEEDS
 
@@ -129,6 +129,8 @@ def estimate_total(paths: Iterable[str | os.PathLike], samples: bool = False) ->
         for f in files_:
             name = f.name.lower()
             if name.endswith(JSONL):
+                if name.endswith(".gz"):
+                    return None  # counting would mean decompressing twice
                 try:
                     with f.open("rb") as fh:
                         total += sum(1 for line in fh if line.strip())
