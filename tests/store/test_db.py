@@ -35,7 +35,7 @@ def test_migrations_create_exactly_the_schema(store_url):
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
 
 
-def test_opening_twice_is_harmless(store_url, make_contract):
+def test_opening_twice_is_harmless(store_url):
     with Store.open(store_url) as store:
         store.add(un_contract(0))
     with Store.open(store_url) as store:

@@ -1,8 +1,10 @@
-"""``newsgraph ingest``, ``stats`` and ``failures``: fill the knowledge base and see what is in it."""
+"""``newsgraph ingest``, ``stats`` and ``failures``: fill the knowledge base and see what is in it.
+
+Listing what is in it (``entities``, ``show``, ...) is ``cli/query.py``'s.
+"""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 
@@ -136,23 +138,3 @@ def failures_cli(as_json: bool = typer.Option(False, "--json", help="Print a JSO
         table.add_row(row["stage"], escape(row["origin"] or row["key"]), escape(row["reason"]))
     console.print(table)
 
-
-if importlib.util.find_spec(f"{__package__}.query") is None:
-    # until the query commands exist, a minimal listing so the README's first command works
-
-    @app.command("entities")
-    def entities_cli(
-        type: str = typer.Option(None, "--type", metavar="TYPE", help="PERSON, ORG, GPE, ..."),
-        limit: int = typer.Option(50, "--limit", min=1, help="How many to list."),
-        as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
-    ) -> None:
-        """Entities in the knowledge base, most mentioned first."""
-        with errors_to_exit(), _open(readonly=True) as store:
-            rows = store.entities(type, limit)
-        if as_json:
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
-            return
-        table = Table("type", "name", "articles", box=None, show_edge=False)
-        for row in rows:
-            table.add_row(row["type"], escape(row["name"]), str(row["articles"]))
-        console.print(table)
