@@ -97,10 +97,12 @@ def _pobj(tok: Token, prep: str) -> Token | None:
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    if verb.tag_ != "VBN" or _child(verb, "nsubj") is not None:
+    if _child(verb, "nsubj") is not None:
         return False
-    # "was removed ... and replaced by Y" shares the first verb's voice
-    return verb.dep_ in ("acl", "advcl") or verb.dep_ == "conj" and _is_passive(verb.head)
+    # "was removed ... and replaced by Y" shares the first verb's voice (the tagger may call it VBD)
+    if verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("VERB", "AUX"):
+        return _is_passive(verb.head)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")
 
 
 def _subject(verb: Token) -> Token | None:

@@ -22,6 +22,7 @@ from .titles import (
     WEAK_HEADS,
     Title,
     appositive_start,
+    is_hyphen,
     is_title_word,
     parse_title,
     phrase_after,
@@ -180,7 +181,7 @@ def appositions_before(ctx: Context) -> None:
         # the post's own modifiers, back to a determiner, preposition or possessive
         k = head
         while k > start and doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k - 1].lower_ != "of" or (
-                k > start and doc[k - 1].tag_ == "HYPH"):
+                k > start and is_hyphen(doc[k - 1])):
             k -= 1
         title = parse_title(ctx, k, comma)
         if title is None:

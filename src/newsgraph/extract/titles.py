@@ -73,13 +73,21 @@ class Title:
 
 
 # -- words ---------------------------------------------------------------------------------------------
+def is_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word ("Ex-president", "commander-in-chief"), however the tagger labelled it."""
+    if tok.tag_ == "HYPH":
+        return True
+    return tok.text in ("-", "\u2010", "\u2011") and not tok.whitespace_ and tok.i > 0 and \
+        not tok.doc[tok.i - 1].whitespace_
+
+
 def _hyphen_group(doc: Doc, i: int) -> tuple[int, int]:
     """Token range [s, e) of the hyphenated word around token i ("commander - in - chief")."""
     s = i
-    while s > 0 and (doc[s - 1].tag_ == "HYPH" or doc[s].tag_ == "HYPH") and not doc[s - 1].whitespace_:
+    while s > 0 and (is_hyphen(doc[s - 1]) or is_hyphen(doc[s])) and not doc[s - 1].whitespace_:
         s -= 1
     e = i + 1
-    while e < len(doc) and (doc[e].tag_ == "HYPH" or doc[e - 1].tag_ == "HYPH") and not doc[e - 1].whitespace_:
+    while e < len(doc) and (is_hyphen(doc[e]) or is_hyphen(doc[e - 1])) and not doc[e - 1].whitespace_:
         e += 1
     return s, e
 
@@ -101,8 +109,7 @@ def is_title_word(doc: Doc, i: int) -> bool:
         return False
     w = word_text(doc, i)
     parts = [p for p in re.split(r"[-\s]+", w) if p]
-    return _lex(tok) in TITLE_HEADS or w in TITLE_HEADS or (bool(parts) and parts[-1] in TITLE_HEADS and
-                                                              parts[0] != "ex")
+    return _lex(tok) in TITLE_HEADS or w in TITLE_HEADS or (bool(parts) and parts[-1] in TITLE_HEADS)
 
 
 def is_rank(tok: Token) -> bool:
@@ -150,7 +157,7 @@ def phrase_after(ctx: Context, i: int, limit: int = 24) -> int:
             continue
         if paren:
             break
-        if tok.is_space or (tok.is_punct and tok.tag_ != "HYPH" and low not in _POSSESSIVE_MARKS):
+        if tok.is_space or (tok.is_punct and not is_hyphen(tok) and low not in _POSSESSIVE_MARKS):
             break
         if low in _POSSESSIVE_MARKS and j > i:
             j += 1
@@ -198,7 +205,7 @@ def premodifier_start(ctx: Context, i: int) -> int:
             k -= 1
             sent_start = min(sent_start, doc[k - 1].sent.start)
             continue
-        if tok.tag_ == "HYPH" and not tok.whitespace_:
+        if is_hyphen(tok) and not tok.whitespace_:
             k -= 1
             continue
         if low in _POSSESSIVE_MARKS:
@@ -237,7 +244,7 @@ def appositive_start(ctx: Context, comma: int) -> int:
     while k > sent_start:
         tok = doc[k - 1]
         low = tok.lower_
-        if tok.is_space or (tok.is_punct and tok.tag_ != "HYPH" and low not in _POSSESSIVE_MARKS
+        if tok.is_space or (tok.is_punct and not is_hyphen(tok) and low not in _POSSESSIVE_MARKS
                             and tok.text not in "()"):
             break
         if tok.pos_ in ("VERB", "AUX") and not is_title_word(doc, k - 1) or low in _STOP_WORDS:
@@ -306,7 +313,7 @@ def _is_holder_word(doc: Doc, m: int) -> bool:
     w = word_text(doc, m)
     if tok.pos_ in ("DET", "PRON") or tok.ent_type_ == "NORP" or tok.tag_ == "JJS" or tok.like_num:
         return True
-    if low in FORMER_MARKERS | ACTING_MARKERS | DESCRIPTIVE | LOADED or w in DESCRIPTIVE:
+    if low in FORMER_MARKERS | ACTING_MARKERS | DESCRIPTIVE | LOADED | _STATUS_ADVERBS or w in DESCRIPTIVE:
         return True
     return w.startswith(("ex-", "then-")) or w.endswith(("-serving", "-time"))
 
@@ -330,7 +337,7 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
     # trailing ranks are a form of address, not the post ("army spokesman Col.")
     stop = comp
     while comp == end and stop > start + 1 and (is_rank(doc[stop - 1]) or doc[stop - 1].text == "."):
-        if _lex(doc[stop - 1]) == "general" and (is_title_word(doc, stop - 2) or doc[stop - 2].tag_ == "HYPH"):
+        if _lex(doc[stop - 1]) == "general" and (is_title_word(doc, stop - 2) or is_hyphen(doc[stop - 2])):
             break  # "Attorney General", "Secretary-General": one post
         keep[stop - 1 - start] = False
         stop -= 1
@@ -342,7 +349,7 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
     hs, _he = _hyphen_group(doc, head)
     if not is_title_word(doc, head) and not is_title_word(doc, hs):
         return None
-    if hs + 1 < head and _lex(doc[hs]) in FORMER_MARKERS | {"then", "ex"} and doc[hs + 1].tag_ == "HYPH":
+    if hs + 1 < head and _lex(doc[hs]) in FORMER_MARKERS | {"then", "ex"} and is_hyphen(doc[hs + 1]):
         keep[hs - start] = keep[hs + 1 - start] = False  # "then-Secretary of State"
         hs += 2
     if doc[head].pos_ == "PROPN" and ctx.entity_of(doc[head]) is not None and ctx.entity_of(doc[head]).type in (
