@@ -77,8 +77,10 @@ MEDIA_NOUNS = {
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them"}
-#: First- and second-person pronouns outside quotes are the author or the reader: no speaker.
-NO_SOURCE_PRONOUNS = {"i", "we", "you", "me", "us", "one"}
+#: First-person pronouns outside quotes are the author: a speaker span but no entity.
+FIRST_PERSON = {"i", "we", "me", "us"}
+#: The reader and generic "one" are no speaker at all.
+NO_SOURCE_PRONOUNS = {"you", "one"}
 
 #: How far back (characters) a "he said" may reach for the last named speaker.
 RECENT_SPEAKER_CHARS = 600
@@ -133,8 +135,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             return child
-    for child in verb.children:
-        if child.dep_ == "nsubjpass" and lemma(verb) in ("quote", "cite", "report", "tell", "ask"):
+    for child in verb.children:  # "X was quoted as saying"; "after saying ..., she was taken to"
+        if child.dep_ == "nsubjpass" and (depth > 0 or lemma(verb) in ("quote", "cite", "report", "tell", "ask")):
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -147,9 +149,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "quoted ... as saying"
             head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            if verb.dep_ in ("ccomp", "parataxis") and verb.tag_ not in ("VBG",):
-                return None
+        if head.pos_ in ("VERB", "AUX"):  # a finite speech verb without a subject is a misparsed "and said"
             subj = subject_of(head, depth + 1)
             if subj is not None:
                 return subj
@@ -327,6 +327,8 @@ class Sources:
         """The entity that the noun phrase or pronoun headed by TOKEN denotes, and its span."""
         ctx, low = self.ctx, token.lower_
         span = (token.idx, token.idx + len(token.text))
+        if low in FIRST_PERSON:  # the author speaking: no entity, but the words that say who
+            return Source(None, span, token)
         if low in NO_SOURCE_PRONOUNS or token.like_num or token.ent_type_ in _NOT_SOURCES:
             return Source(None, None, token)
         if token.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
