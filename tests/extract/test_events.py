@@ -290,3 +290,20 @@ def test_more_ways_to_tell_a_meeting(extract_text, text, want):
     r = extract_text(text, published="2024-01-01")
     (ev,) = _events(r)
     assert set(_names(r, ev["participants"])) == want
+
+
+def test_speaking_at_a_conference_is_no_meeting_but_speaking_at_the_meeting_told_joins_it(extract_text):
+    r = extract_text("At the annual conference, Steve Jobs hinted at the incident.", published="2010-06-08")
+    assert _events(r) == []
+    text = ("Olaf Scholz held talks with Emmanuel Macron in Paris on Monday. "
+            "At the meeting, Annalena Baerbock presented the plan.")
+    r = extract_text(text, published="2023-01-25")
+    (ev,) = _events(r)
+    assert set(_names(r, ev["participants"])) == {"Olaf Scholz", "Emmanuel Macron", "Annalena Baerbock"}
+
+
+def test_one_trip_told_twice_is_one_visit(extract_text):
+    text = ("Barack Obama wrapped up his first presidential visit to Israel on Friday. "
+            "He said he discussed the issue with Benjamin Netanyahu during his visit to Israel.")
+    r = extract_text(text, published="2013-03-22")
+    assert len(_events(r, "visit")) == 1

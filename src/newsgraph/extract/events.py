@@ -96,6 +96,8 @@ class Mention:
     anaphoric: bool = False
     #: its participants say who attended ("took part in the meeting"), so they join the event
     attendance: bool = False
+    #: only someone's presence tells of it ("X said at the conference"): it can add to an event, not start one
+    weak: bool = False
 
 
 @dataclass
@@ -395,6 +397,8 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" else None
     took_part = verb is not None and noun.head.lower_ in ("in", "at") and verb.lemma_.lower() in PARTICIPATE_VERBS \
         and (verb.lemma_.lower() != "take" or any(c.lower_ == "part" for c in verb.children))
+    # "Jobs said at the annual conference": being somewhere is no meeting, unless it is one told before
+    weak = not took_part and verb is not None and noun.head.lower_ in PRESENCE_PREPS and not parts
     if took_part or (verb is not None and noun.head.lower_ in PRESENCE_PREPS):
         # "X took part in the meeting, along with Y"; "Xi said during his meeting with Putin"
         attendance = True
@@ -417,7 +421,7 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     if event_type == "visit" and place is None:
         return None  # "his first foreign visit": no telling where
     anaphoric = _is_anaphoric(noun)
-    return Mention(event_type, noun, parts, place, date, anaphoric=anaphoric, attendance=attendance)
+    return Mention(event_type, noun, parts, place, date, anaphoric=anaphoric, attendance=attendance, weak=weak)
 
 
 def _is_anaphoric(noun: Token) -> bool:
@@ -493,11 +497,17 @@ def merge(mentions: list[Mention]) -> list[Event]:
             if target is not None and m.participants and len(target.participants) >= 2 and _overlap(
                     target.participants, m.participants) == 0 and m.date is not None:
                 target = None  # "the meeting between C and D on May 3": another one
+        if target is None and m.event_type == "visit":
+            # the same trip told twice: same destination, a traveller in common
+            target = next((e for e in reversed(same_type) if e.place is m.place and _overlap(
+                e.participants, m.participants) > 0 and _compatible(e.date, m.date)), None)
         if target is None and m.participants:
             # told again with names: the same people (no newcomer), on a date that can be the same
             target = next((e for e in reversed(same_type)
                            if _subset(m.participants, e.participants) and _compatible(e.date, m.date)
                            and (e.place is None or m.place is None or e.place is m.place)), None)
+        if target is None and m.weak:
+            continue
         if target is None:
             events.append(Event(m.event_type))
             events[-1].absorb(m)
