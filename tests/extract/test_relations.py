@@ -46,6 +46,13 @@ def _has(result: dict, subject: str, relation: str, obj: str) -> bool:
         ("The Mossad, a rival of Shin Bet, declined to comment.", "Mossad", "rival_of", "Shin Bet"),
         ("The Iran-backed Houthis attacked a ship.", "Houthis", "allied_with", "Iran"),
         ("Fatah and Hamas are bitter rivals.", "Fatah", "rival_of", "Hamas"),
+        ("The Quds Force operates under the command of the IRGC.", "Quds Force", "subordinate_to", "IRGC"),
+        ("Hossein Taeb, a cleric close to Ali Khamenei, lost his post.", "Hossein Taeb", "affiliated_with",
+         "Ali Khamenei"),
+        ("The Kremlin-controlled Channel One aired the speech.", "Channel One", "subordinate_to", "Kremlin"),
+        ("Hezbollah, Iran's most powerful proxy, warned Israel.", "Hezbollah", "affiliated_with", "Iran"),
+        ("Al-Shabaab, an affiliate of al-Qaeda, claimed the attack.", "Al-Shabaab", "affiliated_with", "al-Qaeda"),
+        ("The Palestinian Authority answers to the PLO.", "Palestinian Authority", "subordinate_to", "PLO"),
         ("Kataib Hezbollah, an Iran-backed militia, has attacked US forces.", "Kataib Hezbollah", "allied_with",
          "Iran"),
         ("Chechen leader Ramzan Kadyrov, a Putin ally, sent troops.", "Ramzan Kadyrov", "allied_with", "Putin"),
@@ -65,6 +72,8 @@ def test_relation_from_cue(extract_text, text, subject, relation, obj):
         "The court ruled against Hamas leaders in a case linked to the war.",
         "Olaf Scholz met Emmanuel Macron in Paris.",
         "Khamenei's rivals criticised Raisi.",
+        "Vladimir Putin stood close to Xi Jinping during the parade.",
+        "The ministry reported to Parliament on Tuesday that exports fell.",
         "Kataib Hezbollah fired rockets at the base. The group is part of a wider network.",  # "the group" is no name
         "Uzbekistan's State Security Service arrested two officers.",  # a country's agency is not part of it
         "Wagner Group leader Yevgeny Prigozhin, a former Putin ally, died in a crash.",  # a tie that is over

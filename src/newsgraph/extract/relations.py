@@ -64,7 +64,7 @@ PREMODIFIED_NOUNS = {"rival", "adversary", "foe", "nemesis", "ally", "backer", "
 #: Modifiers that say a tie is over: "a former ally of X" states no current relation.
 PAST_MARKERS = {"former", "ex", "onetime", "one-time", "erstwhile", "previous", "old-time"}
 #: Participles that make "X-backed Y" an alliance of Y with X.
-BACKED_WORDS = {"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned", "linked"}
+BACKED_WORDS = {"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned", "linked", "controlled"}
 #: Verbs and adjectives tying A to B through a preposition: "linked to B", "controlled by B".
 DESCRIPTION_VERBS = {
     ("link", "to"): "affiliated_with", ("tie", "to"): "affiliated_with", ("connect", "to"): "affiliated_with",
@@ -78,10 +78,16 @@ DESCRIPTION_VERBS = {
     ("control", "by"): "subordinate_to", ("run", "by"): "subordinate_to", ("report", "to"): "subordinate_to",
     ("answer", "to"): "subordinate_to", ("operate", "under"): "subordinate_to",
     ("subordinate", "to"): "subordinate_to", ("accountable", "to"): "subordinate_to",
-    ("oversee", "by"): "subordinate_to", ("direct", "by"): "subordinate_to",
+    ("oversee", "by"): "subordinate_to", ("direct", "by"): "subordinate_to", ("come", "under"): "subordinate_to",
+    ("fall", "under"): "subordinate_to", ("operate", "within"): "part_of",
 }
+#: Nouns that stand between a preposition and the real end: "under the command of B".
+THROUGH_NOUNS = {"command", "control", "authority", "auspices", "umbrella", "supervision", "direction",
+                 "leadership", "orders", "influence", "sway", "wing", "banner"}
+#: Adjectives of DESCRIPTION_VERBS, which the tagger sometimes calls adverbs ("a cleric close to X").
+ADJECTIVE_TIES = {"close", "loyal", "subordinate", "accountable", "affiliated", "allied"}
 #: Verbs of DESCRIPTION_VERBS that describe a standing tie in the simple present ("reports to").
-HABITUAL_VERBS = {"report", "answer", "operate"}
+HABITUAL_VERBS = {"report", "answer", "operate", "come", "fall"}
 #: Last words of an organisation's name that make "B's X" a part of B.
 UNIT_NAME_HEADS = {
     "organization", "organisation", "force", "forces", "directorate", "division", "unit", "brigade", "brigades",
@@ -99,10 +105,18 @@ def _ends(ctx: Context, tok: Token) -> list[Entity]:
 
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
+    """Objects of TOK's prepositions PREPS, seen through "the command of", "the umbrella of"."""
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-            out += [p for p in c.children if p.dep_ == "pobj"]
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.lemma_.lower() in THROUGH_NOUNS and p.ent_type_ == "":
+                    out += [q for of in p.children if of.dep_ == "prep" and of.lower_ == "of"
+                            for q in of.children if q.dep_ == "pobj"]
+                else:
+                    out.append(p)
     return out
 
 
@@ -252,7 +266,7 @@ def description(rels: Relations, tok: Token) -> None:
         # "a Kremlin ally", "an IRGC affiliate", "Hamas's armed wing" (not "the Delco parts group")
         if lemma in PREMODIFIED_NOUNS:
             objects += [e for c in tok.children if c.dep_ in ("compound", "poss") for e in _ends(ctx, c)]
-    elif tok.pos_ in ("VERB", "ADJ", "AUX") and _description_form(tok):
+    elif tok.pos_ in ("VERB", "ADJ", "AUX", "ADV") and _description_form(tok):
         for (word, prep), rel in DESCRIPTION_VERBS.items():
             if lemma == word or tok.lower_ == word:
                 found = [e for p in _pobjs(tok, {prep}) for e in _ends(ctx, p)]
@@ -281,7 +295,7 @@ def _description_form(tok: Token) -> bool:
     ("Apple TV connects to a computer" does not); 'reports to' only in the present."""
     if tok.lemma_.lower() in HABITUAL_VERBS:
         return tok.tag_ in ("VBZ", "VBP") or any(c.lower_ == "directly" for c in tok.children)
-    return tok.tag_ == "VBN" or tok.pos_ == "ADJ"
+    return tok.tag_ == "VBN" or tok.pos_ == "ADJ" or (tok.pos_ == "ADV" and tok.lower_ in ADJECTIVE_TIES)
 
 
 def backed(rels: Relations, tok: Token) -> None:
@@ -289,7 +303,8 @@ def backed(rels: Relations, tok: Token) -> None:
     if tok.lower_ not in BACKED_WORDS or tok.dep_ != "amod":
         return
     holders = _ends(rels.ctx, tok.head) or _holders(rels.ctx, tok)  # "Hezbollah, an Iran-backed militia"
-    relation = "affiliated_with" if tok.lower_ in ("linked", "aligned") else "allied_with"
+    relation = {"linked": "affiliated_with", "aligned": "affiliated_with", "controlled": "subordinate_to"}.get(
+        tok.lower_, "allied_with")
     for c in tok.children:
         if c.dep_ in ("npadvmod", "compound", "nmod", "dep") and c.i < tok.i:
             for backer in _ends(rels.ctx, c):
