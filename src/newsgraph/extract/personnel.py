@@ -173,8 +173,9 @@ def _verb_title(ctx: Context, verb: Token) -> Title | None:
 
 
 def _known_post(ctx: Context, person: Entity, sent: Span, org: Entity | None = None, *,
-                current_only: bool = False) -> Fact | None:
-    """The post the article gives PERSON: in this sentence first, else anywhere; one that matches ORG wins."""
+                current_only: bool = False, anywhere: bool = True) -> Fact | None:
+    """The post the article gives PERSON: in this sentence first, else their only post (when ANYWHERE);
+    one that matches ORG wins."""
     posts = [p for p in positions_of(ctx, person) if not current_only or p.fields.get("status") != "former"]
     if org is not None:
         with_org = [p for p in posts if p.fields.get("org") is org]
@@ -183,7 +184,7 @@ def _known_post(ctx: Context, person: Entity, sent: Span, org: Entity | None = N
     here = [p for p in posts if any(sent.start_char <= s < sent.end_char for s, _ in p.evidence)]
     if here:
         return here[0]
-    return posts[0] if len(posts) == 1 else None
+    return posts[0] if len(posts) == 1 and anywhere else None
 
 
 def _post_fields(title: Title | None, known: Fact | None) -> tuple[str | None, Entity | None]:
@@ -328,7 +329,8 @@ def verbs(ctx: Context) -> None:
         for person in people:
             if by is person:
                 by = None
-            known = None if title is not None else _known_post(ctx, person, sent)
+            # a new post is not an old one: only a dismissal may take the post from elsewhere in the article
+            known = None if title is not None else _known_post(ctx, person, sent, anywhere=kind == "dismissal")
             if kind == "appointment":
                 appoint(ctx, person, by, title, known, date, evidence)
             else:
@@ -437,13 +439,12 @@ def nouns(ctx: Context) -> None:
 def run(ctx: Context) -> None:
     verbs(ctx)
     nouns(ctx)
-    # a change recorded without a post may get it from a position found later in the article
-    for fact in ctx.facts_of("dismissal") + ctx.facts_of("appointment"):
+    # a dismissal recorded without a post may get it from a position found later in the article
+    for fact in ctx.facts_of("dismissal"):
         if fact.fields.get("title") is None:
             posts = positions_of(ctx, fact.fields["person"])
             if len(posts) == 1:
                 fact.fields["title"] = posts[0].fields.get("title")
                 fact.fields["org"] = fact.fields.get("org") or posts[0].fields.get("org")
-                if fact.kind == "dismissal":
-                    posts[0].fields["status"] = "former"
+                posts[0].fields["status"] = "former"
 

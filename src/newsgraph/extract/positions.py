@@ -122,12 +122,14 @@ def _person_at(ctx: Context, tok: Token) -> Entity | None:
 
 
 def hypothetical(verb: Token) -> bool:
-    """The clause says what may, would or should happen, not what is: "if X appoints him", "X will be
-    president", "should she become president", "to become governor"."""
+    """The clause says what may, would or should happen, or what did not, rather than what is:
+    "if X appoints him", "X will be president", "should she become president", "was never sworn in"."""
     for child in verb.children:
         if child.dep_ == "aux" and child.tag_ == "MD" or child.dep_ == "mark" and child.lower_ in (
                 "if", "unless", "whether", "should"):
             return True
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return True  # "was never sworn in", "did not appoint": nothing happened
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True
     return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and hypothetical(verb.head)

@@ -233,6 +233,8 @@ def premodifier_start(ctx: Context, i: int) -> int:
                 is_title_word(doc, k - 1)):
             break
         k -= 1
+        if _lex(tok) in FORMER_MARKERS | ACTING_MARKERS or word_text(doc, k).startswith(("ex-", "then-")):
+            break  # "former", "acting" open the title
     return k
 
 
