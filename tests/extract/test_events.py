@@ -307,3 +307,20 @@ def test_one_trip_told_twice_is_one_visit(extract_text):
             "He said he discussed the issue with Benjamin Netanyahu during his visit to Israel.")
     r = extract_text(text, published="2013-03-22")
     assert len(_events(r, "visit")) == 1
+
+
+def test_the_two_refers_to_the_pair_that_met_before(extract_text):
+    text = ("Joe Biden met Xi Jinping in California on Wednesday. The two leaders agreed to restore military "
+            "contacts. The two met again in Lima a year later.")
+    r = extract_text(text, published="2023-11-17")
+    evs = _events(r)
+    assert len(evs) == 2
+    assert all(set(_names(r, e["participants"])) == {"Joe Biden", "Xi Jinping"} for e in evs)
+    assert sorted(e["date"] for e in evs) == ["2023-11-15", "2024"]
+
+
+def test_the_two_is_not_guessed_when_someone_else_was_named_since(extract_text):
+    text = ("Wang Yi met Sergei Lavrov in Beijing on Monday. Xi Jinping is expected to visit Moscow. "
+            "Last year, the two ministers held talks in New Delhi.")
+    r = extract_text(text, published="2024-04-10")
+    assert len(_events(r, "meeting")) == 1

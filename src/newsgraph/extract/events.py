@@ -60,6 +60,8 @@ PERSON_NOUNS = TITLE_HEADS | {"counterpart", "counterparts", "delegation", "offi
 #: Last words of a name that make an "ORG" a venue: "at the Presidential Villa".
 VENUE_HEADS = {"palace", "villa", "house", "building", "headquarters", "hall", "hotel", "centre", "center",
                "airport", "base", "compound", "residence", "embassy", "kremlin", "mansion", "castle"}
+#: Event nouns for gatherings, where being present is not meeting anyone in particular.
+GATHERING_NOUNS = {"conference", "summit", "session", "gathering"}
 #: Modifiers that make an event noun something else than a meeting ("a press conference").
 NOT_MEETING_MODIFIERS = {"press", "news", "video", "phone", "telephone", "peace", "trade", "donor", "climate"}
 #: Verbs whose object or subject is an event noun: "held talks", "the meeting took place".
@@ -96,6 +98,8 @@ class Mention:
     anaphoric: bool = False
     #: its participants say who attended ("took part in the meeting"), so they join the event
     attendance: bool = False
+    #: its subject is "the two leaders" / "both ministers": the pair named just before
+    pair_ref: bool = False
     #: only someone's presence tells of it ("X said at the conference"): it can add to an event, not start one
     weak: bool = False
 
@@ -241,6 +245,15 @@ def _subjects(verb: Token) -> list[Token]:
     return subs
 
 
+def _pair_reference(tok: Token) -> bool:
+    """'the two leaders', 'both ministers', 'the two' as a subject: a pair named before."""
+    if tok.lower_ in ("two", "both") and tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+        for c in tok.children)
+
+
 def _place(ctx: Context, *heads: Token | None) -> Entity | None:
     """The first place in an 'in'/'at' phrase of a trigger or of one of its arguments
     ("met Erdogan in Sochi" is parsed with "in Sochi" under "Erdogan"), not inside a clause."""
@@ -335,9 +348,10 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
         for o in objs:
             parts += members(ctx, o)
     parts = [p for p in _unique(parts) if p is not place]
-    if not parts or (event_type == "visit" and place is None):
+    pair_ref = event_type == "meeting" and any(_pair_reference(t) for t in _subjects(verb))
+    if (not parts and not pair_ref) or (event_type == "visit" and place is None):
         return None
-    return Mention(event_type, verb, parts, place, _date(ctx, verb))
+    return Mention(event_type, verb, parts, place, _date(ctx, verb), pair_ref=pair_ref)
 
 
 def _agreement(ctx: Context, verb: Token, parts: list[Entity], place: Entity | None) -> Mention | None:
@@ -372,6 +386,7 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
             noun, {"to", "by"}):
         return None
     parts: list[Entity] = []
+    pair_ref = False
     for pobj in _prep_objects(noun, {"between", "with", "among", "by"}):
         parts += members(ctx, pobj)
     for c in noun.children:
@@ -386,6 +401,7 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
         if noun.dep_ == "dobj":
             for s in _subjects(head):
                 parts += members(ctx, s)
+                pair_ref = pair_ref or _pair_reference(s)
         parts += [e for o in _prep_objects(head, {"with"}) for e in members(ctx, o)]
     attendance = False
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in PARTICIPATE_VERBS):
@@ -397,8 +413,9 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" else None
     took_part = verb is not None and noun.head.lower_ in ("in", "at") and verb.lemma_.lower() in PARTICIPATE_VERBS \
         and (verb.lemma_.lower() != "take" or any(c.lower_ == "part" for c in verb.children))
-    # "Jobs said at the annual conference": being somewhere is no meeting, unless it is one told before
-    weak = not took_part and verb is not None and noun.head.lower_ in PRESENCE_PREPS and not parts
+    # "Jobs said at the annual conference": being at a gathering is no meeting, unless it is one told before
+    weak = not took_part and verb is not None and noun.head.lower_ in PRESENCE_PREPS and not parts \
+        and noun.lemma_.lower() in GATHERING_NOUNS
     if took_part or (verb is not None and noun.head.lower_ in PRESENCE_PREPS):
         # "X took part in the meeting, along with Y"; "Xi said during his meeting with Putin"
         attendance = True
@@ -421,7 +438,8 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     if event_type == "visit" and place is None:
         return None  # "his first foreign visit": no telling where
     anaphoric = _is_anaphoric(noun)
-    return Mention(event_type, noun, parts, place, date, anaphoric=anaphoric, attendance=attendance, weak=weak)
+    return Mention(event_type, noun, parts, place, date, anaphoric=anaphoric, attendance=attendance, weak=weak,
+                   pair_ref=pair_ref and len(parts) < 2)
 
 
 def _is_anaphoric(noun: Token) -> bool:
@@ -471,6 +489,16 @@ def find_mentions(ctx: Context) -> list[Mention]:
         if m is not None:
             found.append(m)
     found.sort(key=lambda m: m.trigger.i)
+    for i, m in enumerate(found):
+        if m.pair_ref and len(m.participants) < 2:
+            # "the two leaders discussed ...": the last pair that met, if no one else was named since
+            before = next((p for p in reversed(found[:i]) if len(p.participants) == 2), None)
+            if before is None:
+                continue
+            pair = {id(e) for e in before.participants}
+            since = ctx.entities.within(before.trigger.idx, m.trigger.idx)
+            if all(id(e) in pair or e.type != "PERSON" for _s, _e, e in since):
+                m.participants = _unique(list(before.participants) + m.participants)
     return found
 
 
