@@ -123,19 +123,22 @@ def add_source(conn: Connection, article_id: str, article: Article, content_hash
     ))
 
 
-def write_copy(conn: Connection, article: Article, sig: np.ndarray | None) -> WriteResult | None:
+def write_copy(conn: Connection, article: Article, sig: np.ndarray | None,
+               content_hash: str | None = None) -> WriteResult | None:
     """Record ARTICLE without extracting it when it is already stored or a near-duplicate of a stored one.
 
     Returns None when it is neither (it must then be extracted and stored with ``write_article``).
+    CONTENT_HASH is the text's id (default: ``article.id``).
     """
-    existing = find_existing(conn, article.id, article.external_id)
+    content_hash = content_hash or article.id
+    existing = find_existing(conn, content_hash, article.external_id)
     if existing is not None:
         return WriteResult("unchanged", existing)
     near = find_near_duplicate(conn, sig)
     if near is None:
         return None
-    add_source(conn, near[0], article, article.id, primary=False, similarity=near[1])
-    clear_failures(conn, article.id, article.origin)
+    add_source(conn, near[0], article, content_hash, primary=False, similarity=near[1])
+    clear_failures(conn, content_hash, article.origin)
     return WriteResult("duplicate", near[0], duplicate_of=near[0], similarity=near[1])
 
 
@@ -151,7 +154,7 @@ def write_article(conn: Connection, contract: Mapping[str, Any], article: Articl
     article_id = head["id"]
     if sig is None:
         sig = dedup.signature(head["text"])
-    copy = write_copy(conn, article, sig)
+    copy = write_copy(conn, article, sig, article_id)
     if copy is not None:
         return copy
 
