@@ -37,6 +37,11 @@ def ingest_cli(
     batch_size: int = typer.Option(32, "--batch-size", min=1, metavar="N", help="Articles parsed together."),
     model: str = typer.Option(None, "--model", metavar="NAME", help="An installed spaCy pipeline."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
+    executor: str = typer.Option("local", "--executor", metavar="local|dask",
+                                 help="Where extraction runs: this machine, or a Dask cluster."),
+    scheduler: str = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                  help="With --executor dask: the scheduler (tcp://host:8786); "
+                                  "without it a local cluster of --workers processes."),
 ) -> None:
     """Read articles into the knowledge base: one transaction per article, failures recorded, re-runs harmless.
 
@@ -53,6 +58,8 @@ def ingest_cli(
 
     if not paths and not samples:
         raise fail("give PATH... to read, or --samples for the bundled articles")
+    if executor not in ("local", "dask") or (scheduler and executor != "dask"):
+        raise fail("--executor is local or dask; --scheduler goes with --executor dask")
     _stop_on_sigterm()
     with errors_to_exit():
         store = _open()
@@ -73,8 +80,12 @@ def ingest_cli(
                 done = progress.tasks[0].completed
                 progress.update(task, rate=done / elapsed if elapsed else 0.0, **counts)
 
-            summary = ingest(paths or (), store=store, samples=samples, source=source, workers=workers,
-                             batch_size=batch_size, model=model, on_event=on_event)
+            run = ingest
+            if executor == "dask":
+                from ..executors.dask_cluster import ingest as run
+            summary = run(paths or (), store=store, samples=samples, source=source, workers=workers,
+                          batch_size=batch_size, model=model, on_event=on_event,
+                          **({"scheduler": scheduler} if executor == "dask" else {}))
     if as_json:
         sys.stdout.write(json.dumps(summary.to_json()) + "\n")
         return
