@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from store_helpers import article_of, build_contract
 
@@ -13,6 +14,12 @@ NAIROBI = (
     "the security of their shared border. Ruto said the two governments would set up a joint commission. "
     "The African Union (AU) welcomed the talks, and officials of the AU said a summit could follow in May."
 )
+
+
+@pytest.fixture
+def store(store_url):
+    with Store.open(store_url) as s:
+        yield s
 
 
 def nairobi_contract(text: str = NAIROBI, **meta) -> dict:
