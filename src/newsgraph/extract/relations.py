@@ -222,11 +222,9 @@ def pair_noun(rels: Relations, tok: Token) -> None:
             # "their cooperation": the pair named before; "its cooperation with B": the verb's subject
             pronoun = c.lower_ in ("their", "its")
             holders = ([] if others else _their_pair(ctx, tok)) if pronoun else _ends(ctx, c)
-    if not holders and others:
-        # "A has/deepened (its) cooperation with B": the subject of the verb holding the noun
-        head = tok.head
-        if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-            holders = [e for s in head.children if s.dep_ in ("nsubj", "nsubjpass") for e in _ends(ctx, s)]
+    if not holders and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        # "A has/deepened (its) cooperation with B", "A and B conducted joint strikes"
+        holders = [e for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass") for e in _ends(ctx, s)]
     if others:
         for h in holders:
             for o in others:
