@@ -226,3 +226,33 @@ def test_name_particles_and_a_middle_name_used_alone(ents):
                  "Sao Paulo.")
     assert by["De Moraes"] is by["Alexandre de Moraes"]
     assert by["Lula"] is by["Luiz Inacio Lula da Silva"]
+
+
+def test_syllable_acronym_and_a_longer_spelled_name_than_the_model_found(ents):
+    _, by = ents("The missiles were fired at a tanker, the U.S. Central Command (CENTCOM) said. Ribadu named the "
+                 "Islamic State West Africa Province (ISWAP) as the main threat; ISWAP denied it.")
+    assert by["CENTCOM"] is by["U.S. Central Command"]
+    assert by["ISWAP"].name == "Islamic State West Africa Province"
+
+
+def test_group_name_is_not_the_man_who_shares_it(ents):
+    _, by = ents("Abdul Malik al-Houthi, the group's leader, vowed more attacks. Houthi rebels fired two missiles "
+                 "on Sunday. Al-Houthi has led the movement since 2004.")
+    leader = by["Abdul Malik al-Houthi"]
+    assert by["Al-Houthi"] is leader
+    assert "Houthi" not in leader.forms()
+
+
+def test_family_name_first(ents):
+    _, by = ents("China's Defence Minister Dong Jun met Lloyd Austin in Singapore on Friday. Dong told Austin "
+                 "that the army would defend China's interests.")
+    assert by["Dong"] is by["Dong Jun"]
+    assert by["Austin"] is by["Lloyd Austin"]
+
+
+def test_person_evidence_from_who_clauses_and_lower_case_titles(ents):
+    _, by = ents("President Bola Tinubu named Adeola Ajayi as acting director general, presidential spokesman "
+                 "Ajuri Ngelale said. Ajayi, who previously served as the agency's director in Lagos, takes "
+                 "over at once.")
+    assert by["Ajuri Ngelale"].type == "PERSON"
+    assert by["Ajayi"] is by["Adeola Ajayi"] and by["Ajayi"].type == "PERSON"

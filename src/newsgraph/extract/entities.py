@@ -58,6 +58,12 @@ STRONG_TITLES = {
     "secretary", "sheikh", "ayatollah", "hojatoleslam", "king", "queen", "prince", "princess", "pope", "dr",
     "mr", "mrs", "ms", "prof", "emir", "imam", "spokesman", "spokeswoman", "congressman", "congresswoman",
 }
+#: Lower-case words before a two-word name that make it a person's ("spokesman Ajuri Ngelale").
+LOWER_CASE_TITLES = {
+    "president", "minister", "premier", "chancellor", "senator", "governor", "mayor", "ambassador", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "adviser", "advisor", "envoy", "leader",
+    "lawmaker", "opposition", "activist", "journalist", "cleric", "prosecutor", "judge", "general", "colonel",
+}
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
 POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 OUTLET_NEEDS_NEWS = {"agency", "website", "site", "portal", "network", "television", "tv", "radio", "wire"}
@@ -89,6 +95,7 @@ def run(ctx: Context) -> None:
     spacy_entities(ctx, lower_words)
     datelines(ctx)
     outlets(ctx)
+    who_antecedents(ctx)
     _settle_all(ctx)
     acronyms(ctx)
     sub_organisations(ctx)
@@ -120,10 +127,14 @@ def spacy_entities(ctx: Context, lower_words: set[str] | None = None) -> None:
         span, label, vote = clean_span(ent, label)
         if span is None or not is_name(span, lower_words) or _only_titles(span):
             continue
-        if _looks_personal(span) and (_after_title(span) or _titled_apposition(span)):
+        if label == "PERSON" and len(span) == 1 and span[0].tag_ == "NNPS":
+            label = "ORG"  # "the Houthis", "the Taliban": a plural name is a group
+        if _looks_personal(span) and (_after_title(span) or _titled_apposition(span) or _who_clause(span)):
             label, vote = "PERSON", TITLE_VOTE  # "Chancellor [Olaf Scholz]", "[Varga], a former commander"
         if label == "PERSON" and len(span) > 1:
             vote += FULL_NAME_VOTE - 1  # a full name is better evidence than a lone surname
+        if _in_capitals(span, ctx.text):
+            vote = 0  # the model guesses types in all-capital headlines: let the body decide
         name = surface(span)
         if name:
             ent = add(ctx, name, label, span.start_char, span.start_char + len(name), vote)
@@ -188,16 +199,37 @@ def _ministry_of_title(span: Span) -> str | None:
     return f"Ministry {doc[span.start - 1].text} {surface(span)}"
 
 
+def _in_capitals(span: Span, text: str) -> bool:
+    """SPAN lies in a line of TEXT written all in capitals (a headline), at least three words long."""
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start: end if end != -1 else len(text)]
+    if len(line) > 300:
+        return False
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) >= 3 and all(w.isupper() for w in words)
+
+
 def _only_titles(span: Span) -> bool:
     """'Brigadier General', 'Prime Minister': a title without a name."""
     return all(t.lower_.strip(".") in NAME_PREFIXES or t.lower_ in TITLE_HEADS for t in span)
 
 
 def _after_title(span: Span) -> bool:
+    """'Chancellor Olaf Scholz', 'presidential spokesman Ajuri Ngelale'."""
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    return prev.text[:1].isupper() and prev.lower_.strip(".") in PERSON_TITLES
+    low = prev.lower_.strip(".")
+    if prev.text[:1].isupper():
+        return low in PERSON_TITLES
+    return len(span) >= 2 and low in LOWER_CASE_TITLES
+
+
+def _who_clause(span: Span) -> bool:
+    """'Ajayi, who previously served as ...': people take "who", organisations "which"."""
+    return any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children)
+               for c in span.root.children)
 
 
 def _titled_apposition(span: Span) -> bool:
@@ -245,7 +277,7 @@ def add(ctx: Context, name: str, label: str, start: int, end: int, vote: int = N
         surface_form: str | None = None) -> Entity:
     """Record a mention of NAME at [start, end) with VOTE votes for LABEL."""
     ent = ctx.entities.lookup(name) or ctx.entities.create(name, label)
-    ctx.entities.add_mention(ent, start, end, surface_form or name, label)
+    ctx.entities.add_mention(ent, start, end, surface_form or name, label if vote > 0 else None)
     if vote > 1:
         ent.type_votes[label] = ent.type_votes.get(label, 0) + vote - 1
     return ent
@@ -305,6 +337,27 @@ def outlets(ctx: Context) -> None:
         ent.kinds.add("news")
 
 
+def who_antecedents(ctx: Context) -> None:
+    """'Ajayi, who previously served ...': a capitalised word with a "who" clause that ends exactly one
+    name seen before is that name, and a person's."""
+    last_words: dict[str, list[Entity]] = defaultdict(list)
+    for ent in ctx.entities:
+        words = ent.name.split()
+        if 2 <= len(words) <= 4:
+            last_words[words[-1]].append(ent)
+    for tok in ctx.doc:
+        if tok.dep_ != "relcl" or tok.head.pos_ != "PROPN" or not any(c.lower_ == "who" for c in tok.children):
+            continue
+        name = tok.head
+        owners = last_words.get(name.text, [])
+        if len(owners) == 1 and name.is_title:
+            ent = ctx.entities.at(name.idx, name.idx + len(name.text))
+            if ent is None:
+                ctx.entities.add_mention(owners[0], name.idx, name.idx + len(name.text), name.text)
+                ent = owners[0]
+            ent.type_votes["PERSON"] = ent.type_votes.get("PERSON", 0) + TITLE_VOTE
+
+
 def is_outlet(ent: Entity) -> bool:
     """Whether ENT is a news organisation: the article said so, or its name does ("Daily Telegraph")."""
     if "news" in ent.kinds:
@@ -325,14 +378,15 @@ def acronyms(ctx: Context) -> None:
         while k > 0 and text[k - 1] in " \t":
             k -= 1
         long_ent, long_form = _entity_ending_at(ctx, k)
-        if long_ent is None or long_ent.type == "PERSON" or not fits(long_form, acr, loose=True):
-            long_form = _spelled_before(text, k, acr)
-            if long_form is None:
-                continue
+        spelled = _spelled_before(text, k, acr)
+        if spelled is not None and (long_ent is None or long_ent.type == "PERSON" or len(spelled) > len(long_form)):
+            long_form = spelled
             s = k - len(long_form)
             for ms, me, other in ctx.entities.within(s, k):  # the model's pieces of the long name
                 ctx.entities.remove_mention(other, ms, me)
             long_ent = add(ctx, long_form, "ORG", s, k)
+        elif long_ent is None or long_ent.type == "PERSON" or not fits(long_form, acr, loose=True):
+            continue
         ctx.entities.add_alias(long_ent, acr)
         ctx.entities.add_mention(long_ent, m.start(1), m.end(1))
         other = ctx.entities.lookup(acr)
@@ -348,7 +402,8 @@ def _spelled_before(text: str, end: int, acr: str) -> str | None:
         return None
     words = lm.group(1).split()
     for i in range(len(words)):
-        if not words[i][:1].isupper():
+        low = words[i].lower()
+        if not words[i][:1].isupper() or low in ACRONYM_FUNCTION_WORDS or low in DETERMINERS:
             continue
         form = " ".join(words[i:])
         if fits(form, acr, loose=False):
@@ -499,24 +554,48 @@ def people(ctx: Context) -> None:
                     merges.union(a, b)
     merges.apply(ctx)
     full = [e for e in ctx.entities if e.type == "PERSON" and len(e.name.split()) > 1]
+    full_ids = {id(e) for e in full}
     by_initial = defaultdict(list)
     for e in full:
         by_initial[_last(e)[:1]].append(e)
+    weak = [e for e in ctx.entities if e.type != "PERSON" and 2 <= len(e.name.split()) <= 3
+            and sum(e.type_votes.values()) <= 1 and all(w[:1].isupper() for w in e.name.split())]
     for ent in list(ctx.entities):
-        if len(ent.name.split()) != 1 or ent in full:
+        if len(ent.name.split()) != 1 or id(ent) in full_ids:
             continue
         if ent.type in ("GPE", "LOC") and sum(ent.type_votes.values()) > 1:
             continue  # "Washington" the city, used as one
-        key = name_key(ent.name)
+        if _modifies_a_plural(ctx, ent):
+            continue  # "Houthi rebels": the group, not the man named al-Houthi
+        words = [w for w in name_key(ent.name).split() if w not in NAME_PARTICLES]
+        if len(words) != 1:
+            continue
+        key = words[0]
         owners = [f for f in by_initial[key[:1]] if _last(f) == key]
         if not owners and ent.type == "PERSON" and len(key) >= 4:
             # "Lula" for "Luiz Inacio Lula da Silva": a later word of exactly one full name
             owners = [f for f in full if key in name_key(f.name).split()[1:]]
         if not owners and ent.type == "PERSON":
             owners = [f for f in by_initial[key[:1]] if _same_surname(_last(f), key)]
+        if not owners and ent.type == "PERSON" and len(key) <= 4:
+            # surname first ("Dong" for "Dong Jun", "Xi" for "Xi Jinping"): short family names
+            owners = [f for f in full if len(f.name.split()) <= 3 and name_key(f.name).split()[0] == key]
+        if not owners and ent.type == "PERSON":
+            # the model typed the full name wrongly once ("named [Adeola Ajayi]" as ORG)
+            owners = [f for f in weak if name_key(f.name).split()[-1] == key]
         if len(owners) == 1:
             merges.union(owners[0], ent)
     merges.apply(ctx)
+
+
+def _modifies_a_plural(ctx: Context, ent: Entity) -> bool:
+    doc = ctx.doc
+    for s, e in ent.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span.root.dep_ in ("compound", "amod") \
+                and span.root.head.tag_ == "NNS":
+            return True
+    return False
 
 
 def propagate(ctx: Context, lower_words: set[str] | None = None) -> None:
@@ -572,6 +651,10 @@ def propagate(ctx: Context, lower_words: set[str] | None = None) -> None:
             continue
         k, ent = hit
         span = doc[i: i + k]
+        if k == 1 and ent.type == "PERSON" and span.root.dep_ in ("compound", "amod") \
+                and span.root.head.tag_ == "NNS":
+            i += 1  # "Houthi rebels" is not al-Houthi
+            continue
         if ctx.entities.at(span.start_char, span.end_char) is None and not _inside_longer_name(span):
             ctx.entities.add_mention(ent, span.start_char, span.end_char)
         i += k
@@ -733,7 +816,27 @@ def fits(long_form: str, acronym: str, loose: bool = False) -> bool:
                               or _is_subsequence(list(letters), list(every))):
         return True
     shared = set(letters) & set(every)
-    return letters[0] in every and len(shared) * 2 >= len(set(letters)) + 1
+    if letters[0] in every and len(shared) * 2 >= len(set(letters)) + 1:
+        return True
+    return _prefix_abbreviation(letters.lower(), [w.lower() for w in words if w[:1].isalpha()])
+
+
+def _prefix_abbreviation(acr: str, words: list[str]) -> bool:
+    """ACR is made of the first letters of two or more of WORDS, in order ("CENTCOM": CENTral COMmand)."""
+
+    def match(i: int, j: int, used: int) -> bool:
+        if i == len(acr):
+            return used >= 2
+        for jj in range(j, len(words)):
+            w = words[jj]
+            n = 0
+            while n < len(w) and i + n < len(acr) and w[n] == acr[i + n]:
+                n += 1
+                if match(i + n, jj + 1, used + 1):
+                    return True
+        return False
+
+    return len(words) <= 12 and match(0, 0, 0)
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
@@ -748,6 +851,8 @@ def _last(ent: Entity) -> str:
 def _same_surname(a: str, b: str) -> bool:
     if a == b:
         return True
+    if a + "s" == b or b + "s" == a:
+        return False  # "Houthis" are a group, al-Houthi a man
     return min(len(a), len(b)) > 5 and a[:1] == b[:1] and fuzz.ratio(a, b) >= 88
 
 
