@@ -182,11 +182,11 @@ def head_entity(ctx: Context, tok: Token, resolve: bool = True) -> Entity | None
     if tok.lower_ in _PRONOUNS or tok.lower_ in ("his", "her"):
         if tok.lower_ in ("it", "they", "them"):
             return None  # a group pronoun resolves to one body, seldom the right one for a meeting
-        ent = resolve_pronoun(ctx, tok)
+        ent = resolve_pronoun(ctx, tok, record=False)
         return ent if ent is not None and ent.type in PARTICIPANT_TYPES else None
     if tok.pos_ == "NOUN":
         phrase = ctx.doc[tok.left_edge.i: tok.i + 1]
-        ent = resolve_description(ctx, phrase)
+        ent = resolve_description(ctx, phrase, record=False)
         return ent if ent is not None and ent.type in PARTICIPANT_TYPES else None
     return None
 
