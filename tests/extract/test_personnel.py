@@ -127,3 +127,31 @@ def test_sacked_the_head_and_appointed_a_replacement(extract_text):
 def test_no_change_where_none_happened(extract_text, text):
     out = extract_text(text, published="2024-03-01")
     assert facts(out, "appointment") + facts(out, "dismissal") + facts(out, "succession") == []
+
+
+def test_nominated_and_confirmed_is_one_appointment(extract_text):
+    out = extract_text("Janet Yellen was nominated and confirmed as treasury secretary.", published="2021-01-27")
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["title"]) == (eid(out, "Janet Yellen"), "treasury secretary")
+
+
+def test_ousted_prime_minister_is_a_former_holder(extract_text):
+    out = extract_text("The army ousted Prime Minister Ibrahim Keita in a coup.", published="2020-08-20")
+    (dis,) = facts(out, "dismissal")
+    assert dis["person"] == eid(out, "Ibrahim Keita")
+    assert dis["title"] == "Prime Minister"
+    assert [p["status"] for p in posts(out, "Ibrahim Keita")] == ["former"]
+
+
+def test_noun_appointment_as(extract_text):
+    out = extract_text("The parliament approved Mohammed Shia al-Sudani's appointment as prime minister.",
+                       published="2022-10-28")
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["title"]) == (eid(out, "Mohammed Shia al-Sudani"), "prime minister")
+
+
+def test_negated_swearing_in_is_no_appointment(extract_text):
+    out = extract_text("Hillary Clinton, the former secretary of state, was never sworn in to testify.",
+                       published="2016-09-30")
+    assert facts(out, "appointment") == []
+    assert [p["status"] for p in posts(out, "Hillary Clinton")] == ["former"]

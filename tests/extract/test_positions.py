@@ -119,3 +119,18 @@ def test_evidence_is_the_sentence(extract_text):
     (post,) = facts(out, "position")
     ev = post["evidence"][0]
     assert text[ev["start"]:ev["end"]] == "Foreign Minister Ana Duarte flew to Lisbon."
+
+
+def test_ex_and_previously_mark_former_posts(extract_text):
+    text = ("Ex-president Evo Morales criticised the move. Moussa Faki, previously the foreign minister of Chad, "
+            "now chairs the African Union Commission.")
+    out = extract_text(text, published="2024-03-01")
+    morales = only_position(out, "Evo Morales")
+    assert (morales["title"].lower(), morales["status"]) == ("president", "former")
+    faki = {p["title"]: p["status"] for p in positions_of(out, "Moussa Faki")}
+    assert faki == {"foreign minister of Chad": "former", "chair of the African Union Commission": "current"}
+
+
+def test_honorific_inside_a_title_is_dropped(extract_text):
+    out = extract_text("Daniel Richman, an adviser to Mr. Comey, argued the point.", published="2016-11-01")
+    assert only_position(out, "Daniel Richman")["title"] == "adviser to Comey"

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..resolve.within import resolve_description, resolve_pronoun
 from .context import Context, Entity, Fact
 from .dates import date_for
-from .positions import LEAD_VERBS, add_position, hypothetical, positions_of
+from .positions import LEAD_VERBS, add_position, guarded, hypothetical, positions_of
 from .titles import Title, parse_title, phrase_after
 
 #: verb lemma -> does it need an explicit post to count ("named" alone is too often "a man named X")
@@ -437,9 +437,11 @@ def nouns(ctx: Context) -> None:
 
 
 def run(ctx: Context) -> None:
-    verbs(ctx)
-    nouns(ctx)
-    # a dismissal recorded without a post may get it from a position found later in the article
+    guarded(ctx, [verbs, nouns, _fill_posts])
+
+
+def _fill_posts(ctx: Context) -> None:
+    """A dismissal recorded without a post takes the dismissed person's only post in the article."""
     for fact in ctx.facts_of("dismissal"):
         if fact.fields.get("title") is None:
             posts = positions_of(ctx, fact.fields["person"])

@@ -304,8 +304,14 @@ def _as_object(verb: Token) -> Token | None:
     return None
 
 
+def guarded(ctx: Context, rules: list) -> None:
+    """Run each rule; a rule that trips over an odd parse loses its own facts, not the article's."""
+    for rule in rules:
+        try:
+            rule(ctx)
+        except (IndexError, ValueError, AttributeError, KeyError, TypeError) as err:
+            ctx.warnings.append(f"{rule.__module__}.{rule.__name__} skipped: {err!r}")
+
+
 def run(ctx: Context) -> None:
-    appositions_after(ctx)
-    appositions_before(ctx)
-    premodifiers(ctx)
-    clauses(ctx)
+    guarded(ctx, [appositions_after, appositions_before, premodifiers, clauses])

@@ -176,7 +176,11 @@ def phrase_after(ctx: Context, i: int, limit: int = 24) -> int:
                     break
             if tok.ent_type_ == "DATE" and not ctx.entity_of(tok):
                 break
-            if j > i and _is_person_start(ctx, tok) and not _is_person_start(ctx, doc[j - 1]):
+            prev = j - 1
+            while prev > i and (is_rank(doc[prev]) or doc[prev].text == "."):
+                prev -= 1
+            if j > i and _is_person_start(ctx, tok) and not _is_person_start(ctx, doc[j - 1]) and \
+                    doc[prev].lower_ not in COMPLEMENT_PREPS:  # "adviser to Mr. Comey" goes on
                 # a name after the title ends it, unless a possessive follows ("head of Khamenei's office")
                 k = j
                 while k < sent_end and ctx.entity_of(doc[k]) is ctx.entity_of(tok):
@@ -351,12 +355,23 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
     hs, _he = _hyphen_group(doc, head)
     if not is_title_word(doc, head) and not is_title_word(doc, hs):
         return None
-    if hs + 1 < head and _lex(doc[hs]) in FORMER_MARKERS | {"then", "ex"} and is_hyphen(doc[hs + 1]):
+    if hs < start:  # the phrase began inside a hyphenated word ("Ex-|president")
+        if word_text(doc, head).startswith(("ex-", "then-", "former-")):
+            marker = "former"
+        hs = start
+    if start <= hs and hs + 1 < head and _lex(doc[hs]) in FORMER_MARKERS | {"then", "ex"} and is_hyphen(doc[hs + 1]):
         keep[hs - start] = keep[hs + 1 - start] = False  # "then-Secretary of State"
         hs += 2
     if doc[head].pos_ == "PROPN" and ctx.entity_of(doc[head]) is not None and ctx.entity_of(doc[head]).type in (
             "PERSON", "GPE"):
         return None
+    # honorifics before a name inside the title ("Mrs. Clinton's director", "adviser to Mr. Comey")
+    for m in range(start, end - 1):
+        if is_rank(doc[m]) and _is_person_start(ctx, doc[m + 2] if doc[m + 1].text == "." and m + 2 < end
+                                                else doc[m + 1]):
+            keep[m - start] = False
+            if doc[m + 1].text == ".":
+                keep[m + 1 - start] = False
     premod_org = None
     # modifiers before the head: drop determiners, status and descriptive words, loaded words;
     # an entity there is the org ("the Revolutionary Guards (IRGC) commander-in-chief")
@@ -367,7 +382,7 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
         ent = ctx.entity_of(tok)
         if _is_holder_word(doc, m):
             for q in range(*_hyphen_group(doc, m)):
-                if q < hs:
+                if start <= q < hs:
                     keep[q - start] = False
         elif ent is not None and ent.type in ("ORG", "GPE", "NORP", "PERSON"):
             if ent.type in ("ORG", "GPE") and premod_org is None:
