@@ -179,3 +179,14 @@ def test_openapi_lists_the_fixed_paths(web_client):
         assert path in paths
     docs = web_client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+def test_responses_are_cached_until_the_base_changes(web_client, ids):
+    url = f"/api/network?entity={ids['nia']}&depth=2"
+    first = web_client.get(url)
+    again = web_client.get(url)
+    assert again.headers["x-cache"] == "hit" and again.content == first.content
+    assert again.headers["content-type"] == "application/json"
+    assert "content-security-policy" in again.headers and "server-timing" in again.headers
+    fresh = web_client.get(url, headers={"Cache-Control": "no-cache"})
+    assert "x-cache" not in fresh.headers and fresh.json() == first.json()

@@ -8,10 +8,14 @@ AUTH = {"Authorization": f"Bearer {TOKEN}", "Origin": "http://testserver", "Sec-
 
 
 def test_rename_shows_on_the_profile_and_in_the_log(scratch_client, ids):
+    before = scratch_client.get(f"/entities/{ids['rufai']}")
+    assert scratch_client.get(f"/entities/{ids['rufai']}").headers["x-cache"] == "hit"
+    assert "Ahmed Rufai" in before.text
     response = scratch_client.post(f"/api/entities/{ids['rufai']}/rename", json={"name": "Ahmed Abubakar Rufai"},
                                    headers=AUTH)
     assert response.status_code == 200 and response.json()["ok"] is True
     assert scratch_client.get(f"/api/entities/{ids['rufai']}").json()["entity"]["name"] == "Ahmed Abubakar Rufai"
+    assert "Ahmed Abubakar Rufai" in scratch_client.get(f"/entities/{ids['rufai']}").text  # not the cached page
     [entry] = scratch_client.get("/api/curation").json()
     assert entry["action"] == "rename" and entry["actor"] == "web"
 

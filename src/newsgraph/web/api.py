@@ -113,11 +113,16 @@ def network(state: State, conn: Conn,
             depth: Annotated[int, Query(ge=1, le=data.MAX_DEPTH)] = 1,
             relation: Relation = None,
             since: Annotated[str | None, Query(pattern=DATE)] = None,
-            until: Annotated[str | None, Query(pattern=DATE)] = None) -> dict[str, Any]:
+            until: Annotated[str | None, Query(pattern=DATE)] = None,
+            evidence: Annotated[int | None, Query(ge=0, le=1000, description="at most this many evidence items "
+                                                  "per edge (default: all)")] = None) -> dict[str, Any]:
     center = live_entity(conn, entity) if entity is not None else data.most_connected(conn)
     if center is None:
         return {"center": None, "nodes": [], "edges": []}
     graph = query.network(state.store, center, depth, relation or None, since or None, until or None)
+    if evidence is not None:
+        for edge in graph["edges"]:
+            edge["evidence"] = edge["evidence"][:evidence]
     return data.annotate_network(graph, center)
 
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import sqlalchemy as sa
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -25,10 +28,12 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Connection
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import NewsgraphError, NotFound, QueryError, StoreError
 from ..store import Store
+from ..store.schema import curation_log, sources
 from . import security
 from .markup import highlight
 
@@ -46,6 +51,40 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+class ResponseCache:
+    """Finished GET responses keyed by the base's version and the URL (LRU, bounded in entries and bytes).
+
+    The base changes only by ingest (new ``sources`` rows) and curation (new ``curation_log``
+    rows), so a response computed for one version stays right until either grows. A request with
+    ``Cache-Control: no-cache`` is computed afresh.
+    """
+
+    def __init__(self, entries: int = 256, max_bytes: int = 64 << 20, max_item: int = 8 << 20) -> None:
+        self.items: OrderedDict[tuple, tuple[int, bytes, list[tuple[bytes, bytes]]]] = OrderedDict()
+        self.entries, self.max_bytes, self.max_item = entries, max_bytes, max_item
+        self.size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple[int, bytes, list[tuple[bytes, bytes]]] | None:
+        with self._lock:
+            hit = self.items.get(key)
+            if hit is not None:
+                self.items.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
+        if len(body) > self.max_item:
+            return
+        with self._lock:
+            if key in self.items:
+                return
+            self.items[key] = (status, body, headers)
+            self.size += len(body)
+            while self.items and (len(self.items) > self.entries or self.size > self.max_bytes):
+                _key, (_status, old, _headers) = self.items.popitem(last=False)
+                self.size -= len(old)
+
+
 class WebState:
     """What the request handlers share: the read-only store, the write token, the writer (lazy)."""
 
@@ -56,6 +95,7 @@ class WebState:
         self._writer: Store | None = None
         self._outlets: Any = None
         self._lock = threading.Lock()
+        self.cache = ResponseCache()
 
     def outlets(self) -> Any:
         """The outlets file's kinds (``newsgraph.outlets.default_outlets``), read once."""
@@ -70,6 +110,12 @@ class WebState:
             if self._writer is None:
                 self._writer = Store.open(self.url)
             return self._writer
+
+    def version(self) -> tuple:
+        """What changes whenever the base does: the newest source row (ingest) and curation entry."""
+        with self.store.read() as conn:
+            return (conn.execute(sa.select(sa.func.max(sources.c.id))).scalar(),
+                    conn.execute(sa.select(sa.func.max(curation_log.c.id))).scalar())
 
     def close(self) -> None:
         self.store.close()
@@ -112,10 +158,40 @@ def web_state(request: Request) -> WebState:
     return request.app.state.web
 
 
+_CACHED = ("/api/", "/entities/", "/network", "/articles/", "/posts", "/search")
+
+
+async def _cached_call(request: Request, call_next) -> Response:
+    """The response from the cache when the base has not changed since it was made, else made and kept."""
+    path = request.url.path
+    if request.method != "GET" or not (path == "/" or path.startswith(_CACHED)) or \
+            "no-cache" in request.headers.get("cache-control", ""):
+        return await call_next(request)
+    state: WebState = request.app.state.web
+    key = (await run_in_threadpool(state.version), path, request.url.query)
+    hit = state.cache.get(key)
+    if hit is not None:
+        status, body, raw = hit
+        response = Response(body, status_code=status)
+        response.raw_headers = [*raw, (b"x-cache", b"hit")]
+        return response
+    response = await call_next(request)
+    if response.status_code != 200:
+        return response
+    body = b"".join([chunk async for chunk in response.body_iterator])
+    raw = [(k, v) for k, v in response.raw_headers if k.lower() not in (b"server-timing", b"x-cache")]
+    state.cache.put(key, response.status_code, body, raw)
+    fresh = Response(body, status_code=response.status_code)
+    fresh.raw_headers = [*raw, (b"x-cache", b"miss")]
+    return fresh
+
+
 def _install_headers(app: FastAPI) -> None:
     @app.middleware("http")
     async def headers(request: Request, call_next) -> Response:
-        response = await call_next(request)
+        started = time.perf_counter()
+        response = await _cached_call(request, call_next)
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
         response.headers.setdefault("Content-Security-Policy", security.CSP)
         for key, value in security.HEADERS.items():
             response.headers.setdefault(key, value)

@@ -38,6 +38,10 @@ EDGE_KINDS = ("position", "appointment", "dismissal", "succession", "event", "qu
               "cooperates_with", "allied_with", "affiliated_with", "part_of", "member_of", "leads",
               "subordinate_to")
 MAX_DEPTH = 3
+#: Evidence items per edge that the network page asks for (the API gives all unless told).
+PAGE_EVIDENCE = 20
+#: Items per section a profile page renders (the .json twin and the API have them all).
+PAGE_ITEMS = 100
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*\n")
 
@@ -65,6 +69,12 @@ def entity_types(conn: Connection) -> list[str]:
     rows = conn.execute(sa.select(entities.c.type, n).where(entities.c.merged_into.is_(None))
                         .group_by(entities.c.type).order_by(n.desc(), entities.c.type)).all()
     return [r.type for r in rows]
+
+
+def entity_ref(conn: Connection, entity_id: int) -> dict[str, Any] | None:
+    row = conn.execute(sa.select(entities.c.id, entities.c.name, entities.c.type)
+                       .where(entities.c.id == entity_id)).first()
+    return {"id": row.id, "name": row.name, "type": row.type} if row else None
 
 
 def entity_types_of(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
@@ -279,8 +289,12 @@ def sources_by_kind(sources: Iterable[Mapping[str, Any]], outlets: Any) -> list[
     OUTLETS is a ``newsgraph.outlets.Outlets``; outlets it does not know are kind 'unknown'.
     """
     groups: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    kinds: dict[str | None, str] = {}
     for s in sources:
-        kind = outlets.describe(s.get("source"))["kind"]
+        outlet = s.get("source")
+        if outlet not in kinds:
+            kinds[outlet] = outlets.describe(outlet)["kind"]
+        kind = kinds[outlet]
         entry = groups[kind].setdefault(s["article"], {"article": s["article"], "title": s.get("title"),
                                                         "source": s.get("source"), "published": s.get("published"),
                                                         "facts": set(), "voices": set()})

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from .. import query
 from ..errors import QueryError
 from . import data
-from .api import DATE, MAX_ID, Conn, Relation, State, clean, network, search_entities
+from .api import DATE, MAX_ID, Conn, Relation, State, clean, live_entity, network, search_entities
 from .app import not_found
 
 router = APIRouter(include_in_schema=False)
@@ -60,13 +60,20 @@ def entity_page(request: Request, state: State, conn: Conn, entity_id: int) -> R
         suffix = ".json" if request.url.path.endswith(".json") else ""
         return RedirectResponse(f"/entities/{live}{suffix}", status_code=302)
     show = query.show(state.store, live)
+    as_json = request.url.path.endswith(".json")
+    sources = data.sources_by_kind(data.profile_sources(show), state.outlets())
+    more = {}
+    if not as_json:  # a page shows the first PAGE_ITEMS of each list; the .json twin has them all
+        for key in ("positions", "personnel", "events", "quotes", "relations"):
+            more[key] = max(0, len(show[key]) - data.PAGE_ITEMS)
+            show[key] = show[key][:data.PAGE_ITEMS]
     data.quote_sentences(conn, show["quotes"])
     data.summaries(show["personnel"])
     tenure = data.tenure_rows(show["positions"], "post")
     staff = data.tenure_rows(data.staff(conn, live), "person") if show["entity"]["type"] != "PERSON" else []
-    payload = {**show, "tenure": tenure, "staff": staff,
-               "sources_by_kind": data.sources_by_kind(data.profile_sources(show), state.outlets())}
-    extra = {"tenure_chart": data.chart(tenure, _today()), "staff_chart": data.chart(staff, _today())}
+    payload = {**show, "tenure": tenure, "staff": staff, "sources_by_kind": sources}
+    extra = {"tenure_chart": data.chart(tenure, _today()), "staff_chart": data.chart(staff, _today()),
+             "more": more, "page_items": data.PAGE_ITEMS}
     return _render(request, "entity.html", payload, f"/entities/{live}.json", extra)
 
 
@@ -81,14 +88,15 @@ def network_page(request: Request, state: State, conn: Conn,
     center_id = int(entity) if entity else None
     if center_id is not None and not 1 <= center_id <= MAX_ID:
         raise not_found("entity")
-    graph = network(state, conn, center_id, depth, relation, since, until)
     if request.url.path.endswith(".json"):
-        return JSONResponse(graph)
-    center = next((n for n in graph["nodes"] if n["id"] == graph["center"]), None)
-    params = {"entity": graph["center"] or "", "depth": depth, "relation": relation or "", "since": since or "",
-              "until": until or ""}
+        return JSONResponse(network(state, conn, center_id, depth, relation, since, until))
+    # the page is the frame; its script loads the graph from the API (the same data as the .json twin)
+    center_id = live_entity(conn, center_id) if center_id is not None else data.most_connected(conn)
+    center = data.entity_ref(conn, center_id) if center_id else None
+    params = {"entity": center_id or "", "depth": depth, "relation": relation or "", "since": since or "",
+              "until": until or "", "evidence": data.PAGE_EVIDENCE}
     payload = {"center": center, "depth": depth, "relation": relation or "", "since": since, "until": until,
-               "kinds": data.EDGE_KINDS, "nodes": len(graph["nodes"]), "edges": len(graph["edges"]),
+               "kinds": data.EDGE_KINDS,
                "api_url": "/api/network?" + urlencode({k: v for k, v in params.items() if v != ""})}
     return _render(request, "network.html", payload, "/network.json")
 

@@ -80,6 +80,8 @@
     box.dataset.ready = "1";
     box.dataset.nodes = String(graph.nodes.length);
     box.dataset.edges = String(graph.edges.length);
+    const count = document.getElementById("graph-count");
+    if (count) count.textContent = `${graph.nodes.length} nodes · ${graph.edges.length} edges`;
     if (!graph.nodes.length) panel.replaceChildren(el("p", { class: "empty" }, "No connections in this window."));
   }
 
