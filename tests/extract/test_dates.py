@@ -163,3 +163,20 @@ def test_since_does_not_pass_to_a_joined_clause(nlp):
 def test_month_of_last_year():
     assert normalize("in March last year", date(2026, 1, 20)) == "2025-03"
     assert normalize("June of this year", date(2026, 8, 1)) == "2026-06"
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "want"),
+    [
+        ("over the weekend", date(2024, 3, 11), "2024-03"),  # Saturday 9 and Sunday 10 March
+        ("over the weekend", date(2024, 6, 3), "2024-06"),  # 1-2 June
+        ("over the weekend", date(2024, 9, 2), "2024"),  # 31 August and 1 September: not one month
+        ("in recent weeks", date(2024, 6, 20), "2024"),
+        ("March 3-5", date(2024, 3, 13), "2024-03"),
+        ("Friday, March 8, 2024", None, "2024-03-08"),
+        ("late last month", date(2024, 3, 13), "2024-02"),
+        ("mid-2022", None, "2022"),
+    ],
+)
+def test_more_expressions(expr, published, want):
+    assert normalize(expr, published) == want

@@ -54,7 +54,7 @@ DATE_ADVERBS = re.compile(r"\b(?:recently|lately|yesterday|today|tomorrow|earlie
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _NUM_RE = r"\d+|a couple of|couple of|" + "|".join(k for k in NUMBER_WORDS if " " not in k)
-_LEAD = re.compile(r"^(?:(?:on|in|at|since|by|from|during|until|till|through|around|about|as of|as early as"
+_LEAD = re.compile(r"^(?:(?:on|in|at|since|by|from|during|until|till|through|around|about|as of|as early as|over"
                    r"|before|after|of|sometime|some time|circa|ca\.|c\.)\s+)+")
 _PART = r"(?:(?:the\s+)?(?:early|earlier|mid|middle|late|later|end|start|beginning|first half|second half)" \
         r"(?:\s+of|-)?\s*(?:the\s+)?)?"
@@ -65,6 +65,7 @@ _MDY = re.compile(rf"^(?:({_WEEKDAY_RE})\.?,?\s+)?{_PART}({_MONTH_RE})\.?\s+(\d{
                   rf"(?:,?\s+(\d{{4}}))?$")
 _DMY = re.compile(rf"^(?:({_WEEKDAY_RE})\.?,?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                   rf"({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?$")
+_DAY_RANGE = re.compile(rf"^({_MONTH_RE})\.?\s+(\d{{1,2}})\s*(?:-|to|and)\s*(\d{{1,2}})(?:,?\s+(\d{{4}}))?$")
 _MONTH_YEAR = re.compile(rf"^{_PART}({_MONTH_RE})\.?(?:,?\s+(?:of\s+)?(\d{{4}}))?$")
 _REL_MONTH = re.compile(rf"^{_PART}(last|this|next|past|coming)\s+({_MONTH_RE})$")
 _MONTH_REL_YEAR = re.compile(rf"^{_PART}({_MONTH_RE})\.?\s+(?:of\s+)?(last|this|next)\s+year$")
@@ -289,6 +290,13 @@ def normalize(expr: str, published: date | None, *, anchor: str | None = None, t
         return _month_day(MONTHS[m[2]], int(m[3]), m[4], published, tense)
     if m := _DMY.match(s):
         return _month_day(MONTHS[m[3]], int(m[2]), m[4], published, tense)
+    if m := _DAY_RANGE.match(s):
+        # "March 3-5": some days of one month
+        year = m[4]
+        if year:
+            return f"{int(year):04d}-{MONTHS[m[1]]:02d}"
+        iso = _month_day(MONTHS[m[1]], int(m[2]), None, published, tense)
+        return iso[:7] if iso and not iso.startswith("--") else None
     if m := _MONTH_YEAR.match(s):
         if m[2]:
             return f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}"
@@ -350,6 +358,10 @@ def _relative(s: str, published: date, tense: Tense) -> str | None:
         return (published - timedelta(days=2)).isoformat()
     if m := _WEEKDAY.match(s):
         return _weekday(m[1], WEEKDAYS[m[2]], published, tense)
+    if re.fullmatch(r"(?:the|this past|this|past)\s+weekend", s):
+        # the weekend just gone (or under way)
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return _Period(saturday, saturday + timedelta(days=1)).iso()
     if m := _REL_UNIT.match(s):
         period = _unit_period(m[2], re.sub(r"\s+", " ", m[1]), published)
         return _part_of_period(s, period, published).iso() if period else None
@@ -367,7 +379,7 @@ def _relative(s: str, published: date, tense: Tense) -> str | None:
             d = _add_months(published, -n)
             return f"{d.year:04d}-{d.month:02d}"
         return f"{published.year - n:04d}"
-    if re.fullmatch(r"(?:very\s+|only\s+|more\s+|most\s+)?(?:recently|lately|in recent (?:days|weeks|months)"
+    if re.fullmatch(r"(?:very\s+|only\s+|more\s+|most\s+)?(?:recently|lately|(?:in\s+)?recent (?:days|weeks|months)"
                     r"|a few (?:days|weeks|months) ago|(?:days|weeks|months) ago|earlier)", s):
         span = 14 if "days" in s else 90
         return _Period(published - timedelta(days=span), published).iso() or f"{published.year:04d}"
