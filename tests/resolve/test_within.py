@@ -130,3 +130,10 @@ def test_a_named_span_is_its_entity(article):
     ctx = article("The Federal Police arrested two men in Recife.")
     ent = resolve_description(ctx, span_of(ctx, "The Federal Police"))
     assert ent is not None and ent.name == "Federal Police"
+
+
+def test_indefinite_descriptions_do_not_refer_back(article):
+    ctx = article("The Sun newspaper printed the photos on Monday. A rival tabloid said a newspaper had paid for "
+                  "them.")
+    assert resolve_description(ctx, span_of(ctx, "A rival tabloid")) is None
+    assert resolve_description(ctx, span_of(ctx, "a newspaper")) is None

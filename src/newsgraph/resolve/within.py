@@ -37,6 +37,7 @@ DESCRIPTION_WINDOW = 400
 PLACE_DESCRIPTIONS = {"country", "nation", "city", "capital", "town", "province", "state", "region"}
 GENERIC_ORG_DESCRIPTIONS = {"group", "organisation", "organization", "militia", "movement", "party", "body"}
 _CACHE_ATTR = "_within_titles"
+DEFINITE = {"the", "this", "that"}
 
 
 def resolve_pronoun(ctx: Context, token: Token, record: bool = True) -> Entity | None:
@@ -67,8 +68,10 @@ def resolve_description(ctx: Context, span: Span, record: bool = True) -> Entity
     if named is not None:
         return named
     head = span.root
-    if head.tag_ in ("NNS", "NNPS"):
+    if head.tag_ in ("NNS", "NNPS") or head.pos_ not in ("NOUN", "PROPN"):
         return None  # "the organizations": plural descriptions are groups, not one entity
+    if span[0].lower_ not in DEFINITE and head.text[:1].islower():
+        return None  # "a tabloid", "bank": only a definite description refers back
     lemma = head.lemma_.lower()
     words = {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and t.i != head.i}
     ent: Entity | None = None
