@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import facts
+
+def facts(result: dict, kind: str) -> list[dict]:
+    """Facts of KIND (kept here: several test folders have a conftest.py, so none can be imported by name)."""
+    return [f for f in result["facts"] if f["kind"] == kind]
 
 
 def _relations(result: dict) -> set[tuple[str, str, str]]:
