@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -23,8 +23,13 @@ from ..article import Article
 Offsets = tuple[int, int]
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Fold a surface form for comparison: accents, case, punctuation, leading 'the', possessive."""
+    """Fold a surface form for comparison: accents, case, punctuation, leading 'the', possessive.
+
+    Cached: the extractor folds the same few names thousands of times per article (the top
+    function in bench/profile_extract.py before the cache).
+    """
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.lower().replace("\u2019", "'")
