@@ -470,6 +470,7 @@ class _Said:
 
 
 def run(ctx: Context) -> None:
+    """Add a ``quote`` fact per quote (or per split/continued quote) and fill ``ctx.quote_regions``."""
     quotes = find_quotes(ctx.text)
     if not quotes:
         return
