@@ -8,10 +8,12 @@ bearer token and a same-origin request (``security.check_write``); each goes thr
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection
 
@@ -20,7 +22,19 @@ from ..extract.context import name_key
 from . import data, security
 from .app import WebState, get_conn, not_found, web_state
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class FastJSON(JSONResponse):
+    """JSON straight from the query's plain data (dicts, lists, str, numbers).
+
+    Routes return it instead of a dict so that FastAPI neither validates nor re-encodes the answer
+    field by field (a profile of a busy entity is a megabyte of JSON).
+    """
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+router = APIRouter(prefix="/api", tags=["api"], default_response_class=FastJSON)
 
 MAX_ID = 2**62
 _WORD = re.compile(r"[^\W_]")
@@ -50,8 +64,8 @@ def live_entity(conn: Connection, entity_id: int) -> int:
 
 
 @router.get("/stats", summary="How much the knowledge base holds")
-def stats(state: State) -> dict[str, int]:
-    return query.stats(state.store)
+def stats(state: State) -> FastJSON:
+    return FastJSON(query.stats(state.store))
 
 
 @router.get("/entities", summary="Search entities by name or alias (query.list_entities)")
@@ -59,8 +73,8 @@ def entities(state: State,
              search: Annotated[str | None, Query(max_length=200, description="part of a name or alias")] = None,
              type: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_]*$",
                                                description="PERSON, ORG, GPE, ...")] = None,
-             limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
-    return search_entities(state, clean(search), type or None, limit)
+             limit: Annotated[int, Query(ge=1, le=500)] = 50) -> FastJSON:
+    return FastJSON(search_entities(state, clean(search), type or None, limit))
 
 
 def search_entities(state: WebState, search: str | None, type: str | None, limit: int) -> list[dict[str, Any]]:
@@ -71,39 +85,39 @@ def search_entities(state: WebState, search: str | None, type: str | None, limit
 
 
 @router.get("/entities/{entity_id}", summary="One entity: the `newsgraph show --json` shape (query.show)")
-def entity(state: State, conn: Conn, entity_id: EntityId) -> dict[str, Any]:
-    return query.show(state.store, live_entity(conn, entity_id))
+def entity(state: State, conn: Conn, entity_id: EntityId) -> FastJSON:
+    return FastJSON(query.show(state.store, live_entity(conn, entity_id)))
 
 
 @router.get("/entities/{entity_id}/quotes", summary="What an entity said or relayed (query.quotes)")
-def entity_quotes(state: State, conn: Conn, entity_id: EntityId) -> list[dict[str, Any]]:
-    return query.quotes(state.store, live_entity(conn, entity_id))
+def entity_quotes(state: State, conn: Conn, entity_id: EntityId) -> FastJSON:
+    return FastJSON(query.quotes(state.store, live_entity(conn, entity_id)))
 
 
 @router.get("/entities/{entity_id}/timeline", summary="Every fact about an entity by date (query.timeline)")
-def entity_timeline(state: State, conn: Conn, entity_id: EntityId) -> list[dict[str, Any]]:
-    return query.timeline(state.store, live_entity(conn, entity_id))
+def entity_timeline(state: State, conn: Conn, entity_id: EntityId) -> FastJSON:
+    return FastJSON(query.timeline(state.store, live_entity(conn, entity_id)))
 
 
 @router.get("/resolve", summary="Which entities a name may denote (query.find_entities)")
 def resolve(state: State, name: Annotated[str, Query(min_length=1, max_length=200)],
             type: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_]*$")] = None
-            ) -> list[dict[str, Any]]:
-    return query.find_entities(state.store, clean(name) or "", type or None)
+            ) -> FastJSON:
+    return FastJSON(query.find_entities(state.store, clean(name) or "", type or None))
 
 
 @router.get("/holders", summary="Who held a post over time (query.holders)")
 def holders(state: State,
             title: Annotated[str, Query(min_length=1, max_length=200, description="a post, e.g. interior minister")],
             on: Annotated[str | None, Query(pattern=DATE, description="only those holding it that day")] = None
-            ) -> list[dict[str, Any]]:
+            ) -> FastJSON:
     title = clean(title)
-    return query.holders(state.store, title, on or None) if title else []
+    return FastJSON(query.holders(state.store, title, on or None) if title else [])
 
 
 @router.get("/articles/{article_id}", summary="An article: text, metadata, mentions and facts with spans")
-def article(state: State, article_id: ArticleId) -> dict[str, Any]:
-    return query.article(state.store, article_id)
+def article(state: State, article_id: ArticleId) -> FastJSON:
+    return FastJSON(query.article(state.store, article_id))
 
 
 @router.get("/network", summary="The neighbourhood of an entity: nodes, and edges with their evidence")
@@ -115,31 +129,31 @@ def network(state: State, conn: Conn,
             since: Annotated[str | None, Query(pattern=DATE)] = None,
             until: Annotated[str | None, Query(pattern=DATE)] = None,
             evidence: Annotated[int | None, Query(ge=0, le=1000, description="at most this many evidence items "
-                                                  "per edge (default: all)")] = None) -> dict[str, Any]:
+                                                  "per edge (default: all)")] = None) -> FastJSON:
     center = live_entity(conn, entity) if entity is not None else data.most_connected(conn)
     if center is None:
-        return {"center": None, "nodes": [], "edges": []}
+        return FastJSON({"center": None, "nodes": [], "edges": []})
     graph = query.network(state.store, center, depth, relation or None, since or None, until or None)
     if evidence is not None:
         for edge in graph["edges"]:
             edge["evidence"] = edge["evidence"][:evidence]
-    return data.annotate_network(graph, center)
+    return FastJSON(data.annotate_network(graph, center))
 
 
 @router.get("/path", summary="The shortest chain of facts linking two entities (query.path)")
 def path(state: State, conn: Conn, a: Annotated[int, Query(ge=1, le=MAX_ID)],
-         b: Annotated[int, Query(ge=1, le=MAX_ID)]) -> dict[str, Any]:
-    return query.path(state.store, live_entity(conn, a), live_entity(conn, b))
+         b: Annotated[int, Query(ge=1, le=MAX_ID)]) -> FastJSON:
+    return FastJSON(query.path(state.store, live_entity(conn, a), live_entity(conn, b)))
 
 
 @router.get("/failures", summary="Inputs that could not be stored, and why")
-def failures(state: State) -> list[dict[str, Any]]:
-    return query.failures(state.store)
+def failures(state: State) -> FastJSON:
+    return FastJSON(query.failures(state.store))
 
 
 @router.get("/curation", summary="The curation log, oldest first")
-def curation_log(state: State) -> list[dict[str, Any]]:
-    return curate.log(state.store)
+def curation_log(state: State) -> FastJSON:
+    return FastJSON(curate.log(state.store))
 
 
 # -- curation ---------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def network_page(request: Request, state: State, conn: Conn,
     if center_id is not None and not 1 <= center_id <= MAX_ID:
         raise not_found("entity")
     if request.url.path.endswith(".json"):
-        return JSONResponse(network(state, conn, center_id, depth, relation, since, until))
+        return network(state, conn, center_id, depth, relation, since, until)
     # the page is the frame; its script loads the graph from the API (the same data as the .json twin)
     center_id = live_entity(conn, center_id) if center_id is not None else data.most_connected(conn)
     center = data.entity_ref(conn, center_id) if center_id else None
