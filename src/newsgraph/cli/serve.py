@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
 from ._app import app, err_console, errors_to_exit, fail, state
 
@@ -32,7 +33,8 @@ def serve_cli(
     with errors_to_exit():
         web = create_app(state.db_url, write_token=write_token)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        err_console.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach it can read the base")
-    err_console.print(f"newsgraph: serving on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
-                      f"(writes {'on' if write_token else 'off'})")
+        err_console.print(f"[yellow]warning:[/] listening on {escape(host)}: anyone who can reach it can read the base")
+    shown = f"[{host}]" if ":" in host else host
+    err_console.print(escape(f"newsgraph: serving on http://{shown}:{port}/ (writes {'on' if write_token else 'off'})"),
+                      soft_wrap=True)
     uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
