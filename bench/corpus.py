@@ -3,12 +3,13 @@
 Every benchmark measures on these texts. ``volume(n)`` repeats them to any size while keeping every
 copy a *different* text: the article id is the hash of the text and near-duplicates (word 5-gram
 Jaccard >= 0.7) are stored as extra sources, not extracted, so a plain repeat would be skipped by
-ingest and measure nothing. A copy is one document followed by another of similar length: still
-real news prose, but sharing at most about 60% of its shingles with any other text of the set.
+ingest and measure nothing. A copy is one document followed by as many words of other documents:
+still real news prose, but sharing at most about half its shingles with any other text of the set.
 """
 
 from __future__ import annotations
 
+import random
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -108,42 +109,45 @@ def all_docs(min_words: int = 40) -> list[Doc]:
     return mixed
 
 
-#: A copy pairs two documents of nearly equal length, so it shares at most ~55% of its shingles with either.
-_PAIR_RATIO = 1.18
-
-
 def volume(n: int, docs: list[Doc] | None = None) -> Iterator[Doc]:
-    """N distinct texts: each document once, then copies pairing document i with another of similar length.
+    """N distinct texts: each document once, then copies of document i followed by as many words of others.
 
-    Two copies never share a pair of documents (in either order), so no copy is a near-duplicate
-    of another copy or of an original and ingest extracts every one of them.
+    The appended part is whole lines of other documents (a different sequence for each copy)
+    adding up to about document i's own length, so a copy shares at most about half its
+    word 5-grams with any other text of the set: none is a near-duplicate, ingest extracts all.
     """
     docs = docs if docs is not None else all_docs()
-    if not docs:
-        raise FileNotFoundError(f"no benchmark corpora under {EXTERNAL} and no bundled samples")
+    if len(docs) < 2:
+        raise FileNotFoundError(f"need at least two documents (corpora under {EXTERNAL}, bundled samples)")
     size = len(docs)
-    by_length = sorted(range(size), key=lambda d: docs[d].words)
-    rank = {d: r for r, d in enumerate(by_length)}
     used: set[frozenset[int]] = set()
     for j in range(n):
         k, i = divmod(j, size)
         if k == 0:
             yield docs[i]
             continue
-        partner = _partner(i, k, docs, by_length, rank, used)
-        used.add(frozenset((i, partner)))
-        other = docs[partner]
-        yield Doc(f"{docs[i].name}+{other.name}", docs[i].text + "\n\n" + other.text)
+        first, tail = _appendix(i, k, docs, used)
+        used.add(frozenset((i, first)))
+        yield Doc(f"{docs[i].name}+{docs[first].name}", docs[i].text + "\n\n" + tail)
 
 
-def _partner(i: int, k: int, docs: list[Doc], by_length: list[int], rank: dict[int, int],
-             used: set[frozenset[int]]) -> int:
-    """A document of length close to document i's that i was not yet paired with; the k-th such, cyclically."""
-    here = rank[i]
-    near = [d for d in by_length[max(0, here - 40): here + 41]
-            if d != i and frozenset((i, d)) not in used]
-    close = [d for d in near if max(docs[d].words, docs[i].words) <= _PAIR_RATIO * min(docs[d].words, docs[i].words)]
-    pool = close or sorted(near, key=lambda d: abs(docs[d].words - docs[i].words))[:1]
-    if not pool:
-        raise ValueError(f"corpus of {len(docs)} documents too small for this many copies")
-    return pool[(k * 7) % len(pool)] if close else pool[0]
+def _appendix(i: int, k: int, docs: list[Doc], used: set[frozenset[int]]) -> tuple[int, str]:
+    """(first document used, text): whole lines of other documents, about as many words as document i.
+
+    The other documents are a pseudo-random sequence seeded by (i, k), so two copies of one
+    document rarely append the same text; a (document, first partner) pair is never reused.
+    """
+    rng = random.Random(i * 1_000_003 + k)
+    order = [c for c in rng.sample(range(len(docs)), min(len(docs), 64)) if c != i]
+    fresh = [c for c in order if frozenset((i, c)) not in used]
+    order = fresh + [c for c in order if c not in fresh]
+    lines: list[str] = []
+    words = 0
+    for c in order:
+        for line in docs[c].text.splitlines():
+            if line.strip():
+                lines.append(line)
+                words += len(line.split())
+                if words >= docs[i].words:
+                    return order[0], "\n".join(lines)
+    return order[0], "\n".join(lines)

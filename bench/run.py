@@ -105,7 +105,7 @@ def run(quick: bool, pg_url: str | None, articles: int | None, facts: int | None
             _log(f"{name}: growing a base of {n_facts:,} facts")
             built = factbase.build(url, templates, n_facts)
             _log(f"{name}: {built}; timing queries")
-            lat = latency.measure(url)
+            lat = latency.measure(url, n=50 if quick else 200)
             lat["base"] = built
             result[f"queries_{name}"] = lat
         main = result["queries_sqlite"]
