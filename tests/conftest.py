@@ -10,6 +10,41 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+# -- `from conftest import ...` means the nearest conftest.py ----------------------------------------------
+# Test folders have no __init__.py, so every conftest.py is imported as the module "conftest" and the last
+# one imported wins: tests/extract/*.py, collected after tests/export/conftest.py, would get that one.
+# Before a test module is imported (and before each test runs), "conftest" is bound to the conftest.py
+# nearest to it -- the one whose fixtures it sees.
+
+def _nearest_conftest(config, path: Path):
+    best = None
+    for plugin in config.pluginmanager.get_plugins():
+        file = getattr(plugin, "__file__", None)
+        if not file or Path(file).name != "conftest.py":
+            continue
+        folder = Path(file).resolve().parent
+        if folder in path.resolve().parents and (best is None or len(folder.parts) > len(best[0].parts)):
+            best = (folder, plugin)
+    return best[1] if best else None
+
+
+def _bind_conftest(config, path: Path) -> None:
+    import sys
+
+    module = _nearest_conftest(config, path)
+    if module is not None:
+        sys.modules["conftest"] = module
+
+
+def pytest_collectstart(collector) -> None:
+    if isinstance(collector, pytest.Module):
+        _bind_conftest(collector.config, collector.path)
+
+
+def pytest_runtest_setup(item) -> None:
+    _bind_conftest(item.config, item.path)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from newsgraph.nlp import get_nlp
