@@ -14,6 +14,7 @@
     return node;
   }
 
+  const MAX_SHOWN = 150;
   const colours = { PERSON: "#1f77b4", ORG: "#d9822b", GPE: "#2ca02c", LOC: "#2ca02c", NORP: "#9467bd" };
   const edgeColours = { position: "#8da2c0", appointment: "#1f5fbf", dismissal: "#c0392b", succession: "#8e44ad",
     event: "#16a085", rival_of: "#e74c3c", cooperates_with: "#27ae60", allied_with: "#27ae60" };
@@ -46,6 +47,14 @@
     const resp = await fetch(box.dataset.api, { headers: { Accept: "application/json" } });
     if (!resp.ok) { panel.replaceChildren(el("p", { class: "empty" }, `Could not load the network (${resp.status}).`)); return; }
     const graph = await resp.json();
+    const total = { nodes: graph.nodes.length, edges: graph.edges.length };
+    if (graph.nodes.length > MAX_SHOWN) {
+      // keep the centre and the best-connected nodes (the API sorts by depth, then degree); the filters narrow it
+      const keep = new Set(graph.nodes.slice().sort((a, b) => (a.depth === 0 ? -1 : b.depth === 0 ? 1 : b.degree - a.degree))
+        .slice(0, MAX_SHOWN).map((n) => n.id));
+      graph.nodes = graph.nodes.filter((n) => keep.has(n.id));
+      graph.edges = graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+    }
     const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
     const elements = [];
     for (const n of graph.nodes) {
@@ -63,10 +72,10 @@
       container: box,
       elements,
       maxZoom: 1.6,
-      minZoom: 0.1,
+      minZoom: 0.05,
       style: [
         { selector: "node", style: { "background-color": "data(colour)", label: "data(label)", "font-size": 11,
-          "text-valign": "bottom", "text-margin-y": 3, width: 22, height: 22, "text-wrap": "ellipsis", "text-max-width": 140 } },
+          "text-valign": "bottom", "text-margin-y": 3, width: 22, height: 22, "text-wrap": "ellipsis", "text-max-width": 140, "min-zoomed-font-size": 7 } },
         { selector: "node[center = 1]", style: { width: 34, height: 34, "border-width": 3, "border-color": "#16202e", "font-weight": "bold" } },
         { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "curve-style": "bezier", opacity: 0.8 } },
         { selector: "edge:selected", style: { "line-color": "#f1c40f", opacity: 1 } },
@@ -81,7 +90,11 @@
     box.dataset.nodes = String(graph.nodes.length);
     box.dataset.edges = String(graph.edges.length);
     const count = document.getElementById("graph-count");
-    if (count) count.textContent = `${graph.nodes.length} nodes · ${graph.edges.length} edges`;
+    if (count) {
+      count.textContent = total.nodes > graph.nodes.length
+        ? `showing the ${graph.nodes.length} best-connected of ${total.nodes} nodes (${total.edges} edges): narrow by relation or dates`
+        : `${graph.nodes.length} nodes · ${graph.edges.length} edges`;
+    }
     if (!graph.nodes.length) panel.replaceChildren(el("p", { class: "empty" }, "No connections in this window."));
   }
 
