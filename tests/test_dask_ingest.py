@@ -43,12 +43,12 @@ def _fresh_databases(tmp_path: Path, backend: str):
     """Two empty bases of BACKEND (URLs) and a function that drops them."""
     if backend == "sqlite":
         return [f"sqlite:///{tmp_path / n}" for n in ("single.db", "dask.db")], lambda: None
-    from conftest import _fresh_pg_database
+    from helpers import fresh_pg_database
 
     base = os.environ.get("NEWSGRAPH_TEST_PG_URL")
     if not base:
         pytest.skip("NEWSGRAPH_TEST_PG_URL is not set")
-    made = [_fresh_pg_database(base) for _ in range(2)]
+    made = [fresh_pg_database(base) for _ in range(2)]
 
     def drop() -> None:
         for _, d in made:

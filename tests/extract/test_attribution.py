@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import facts
+from helpers import facts
 from newsgraph.article import Article
 from newsgraph.extract import attribution, entities, quotes
 from newsgraph.extract.context import Context

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import entity_by_name, facts
+from helpers import entity_by_name, facts
 
 
 def eid(result: dict, name: str) -> str:

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from conftest import SHARED, facts
+from helpers import SHARED, facts
 from newsgraph.extract.quotes import MAX_QUOTE_CHARS, MAX_UNCLOSED_CHARS, find_quotes
 
 

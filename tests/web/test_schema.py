@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from web_helpers import TOKEN
+from web_helpers import TOKEN, copy_base
 
 EXAMPLES = 8
 
@@ -52,7 +52,6 @@ def test_no_generated_read_fails_the_server(web_app):
 @pytest.fixture(scope="module")
 def scratch_app(web_db, tmp_path_factory):
     """The app over a copy of the session's base, so that generated writes cannot disturb other tests."""
-    from conftest import copy_base
     from newsgraph.web import create_app
 
     app = create_app(copy_base(web_db, tmp_path_factory.mktemp("scratch")), write_token=TOKEN)
