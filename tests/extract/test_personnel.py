@@ -155,3 +155,17 @@ def test_negated_swearing_in_is_no_appointment(extract_text):
                        published="2016-09-30")
     assert facts(out, "appointment") == []
     assert [p["status"] for p in posts(out, "Hillary Clinton")] == ["former"]
+
+
+def test_named_to_replace_the_one_just_dismissed(extract_text):
+    text = ("Volodymyr Zelensky dismissed army chief Valery Zaluzhny on Thursday and named Oleksandr Syrskyi "
+            "to replace him.")
+    out = extract_text(text, published="2024-02-09")
+    (dis,) = facts(out, "dismissal")
+    assert (dis["person"], dis["by"], dis["date"]) == (eid(out, "Valery Zaluzhny"), eid(out, "Volodymyr Zelensky"),
+                                                      "2024-02-08")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, "Oleksandr Syrskyi"), eid(out, "Valery Zaluzhny"))
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["by"], app["title"]) == (eid(out, "Oleksandr Syrskyi"), eid(out, "Volodymyr Zelensky"),
+                                                       "army chief")

@@ -134,3 +134,12 @@ def test_ex_and_previously_mark_former_posts(extract_text):
 def test_honorific_inside_a_title_is_dropped(extract_text):
     out = extract_text("Daniel Richman, an adviser to Mr. Comey, argued the point.", published="2016-11-01")
     assert only_position(out, "Daniel Richman")["title"] == "adviser to Comey"
+
+
+def test_elected_post_and_chief_executive(extract_text):
+    text = ("Nayib Bukele, who was elected president in 2019, spoke first. "
+            "Sultan Al Jaber, chief executive of ADNOC, chaired the summit.")
+    out = extract_text(text, published="2024-02-09")
+    assert only_position(out, "Nayib Bukele")["title"] == "president"
+    jaber = only_position(out, "Al Jaber")
+    assert jaber["title"] == "chief executive of ADNOC"

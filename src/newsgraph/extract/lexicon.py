@@ -99,3 +99,12 @@ ACRONYM_FUNCTION_WORDS = {"of", "for", "and", "the", "de", "du", "des", "la", "l
 #: Particles inside personal names that are neither given name nor surname ("de Moraes", "al-Assad").
 NAME_PARTICLES = {"de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter", "le",
                   "la", "du", "al", "el", "bin", "ibn", "bint", "ben", "abu", "mac", "st"}
+
+# Post words added by the positions extractor (titles.py reads TITLE_HEADS).
+TITLE_HEADS |= {
+    "executive", "counsellor", "counselor", "administrator", "manager", "comptroller", "auditor", "ombudsman",
+    "magistrate", "sheriff", "czar", "tsar", "consul", "attache", "patriarch", "mufti", "rector", "dean",
+    "diplomat", "strategist", "spymaster", "president-elect", "emissary", "whip", "mp", "congressman",
+    "congresswoman", "councillor", "councilor", "alderman", "legislator", "vice-chairman", "vice-chair",
+    "secretary-general", "chief-of-staff", "monarch", "emperor",
+}

@@ -233,9 +233,9 @@ def dismiss(ctx: Context, person: Entity, by: Entity | None, title: Title | None
 
 
 def succeed(ctx: Context, successor: Entity, predecessor: Entity, title: Title | None, sent: Span,
-            org_hint: Entity | None, date: str | None, evidence: tuple[int, int]) -> None:
+            org_hint: Entity | None, date: str | None, evidence: tuple[int, int]) -> Fact | None:
     if successor is predecessor:
-        return
+        return None
     known = None
     if title is None:
         # the post the predecessor is said to lose here, else the one the successor now holds
@@ -245,11 +245,12 @@ def succeed(ctx: Context, successor: Entity, predecessor: Entity, title: Title |
     text, org = _post_fields(title, known)
     if text is None and org_hint is not None:
         org = org_hint
-    _record(ctx, "succession", evidence, (id(successor), id(predecessor)), successor=successor,
-            predecessor=predecessor, title=text, org=org, date=date)
+    fact = _record(ctx, "succession", evidence, (id(successor), id(predecessor)), successor=successor,
+                   predecessor=predecessor, title=text, org=org, date=date)
     if text or org:
         add_position(ctx, successor, text, org, "current", evidence, start=date)
         add_position(ctx, predecessor, text, org, "former", evidence, end=date, override_status=True)
+    return fact
 
 
 # -- verbs -----------------------------------------------------------------------------------------------
@@ -369,12 +370,17 @@ def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title
             ent = ctx.entity_of(pobj) or ctx.entity_in_subtree(pobj, {"ORG"})
             if ent is not None and ent.type == "ORG":
                 org_hint = ent
+    recent = _recent_change(ctx, verb, "dismissal")
+    appointer: Token | None = None
     if lemma == "take":
         successors, predecessors = _people(ctx, subj), _people(ctx, _pobj(verb, "from"))
     elif passive:
         successors, predecessors = _people(ctx, _pobj(verb, "by")), _people(ctx, subj)
     else:
-        predecessors = _people(ctx, _child(verb, "dobj"))
+        obj = _child(verb, "dobj")
+        # "dismissed X ... and named Y to replace him": the pronoun is the one just dismissed
+        predecessors = [recent] if recent is not None and obj is not None and obj.pos_ == "PRON" \
+            else _people(ctx, obj)
         with_ = _pobj(verb, "with")
         if with_ is not None:  # "the president replaced X with Y"
             successors = _people(ctx, with_)
@@ -383,17 +389,25 @@ def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title
             main = verb.head
             obj = _child(main, "dobj") if not _is_passive(main) and _change_verb(main) == "appointment" else None
             successors = _people(ctx, obj or _subject(main))
+            if obj is not None:
+                appointer = _subject(main)
         else:
             successors = _people(ctx, subj)
     if len(successors) != 1:
         return
     for predecessor in predecessors:
-        succeed(ctx, successors[0], predecessor, title, sent, org_hint, date, evidence)
+        fact = succeed(ctx, successors[0], predecessor, title, sent, org_hint, date, evidence)
+        if appointer is not None and fact is not None:
+            # "named Y to replace X": Y was appointed, to X's post
+            by = _entity_for(ctx, appointer, {"PERSON", "ORG", "GPE"})
+            post = Title(text=fact.fields["title"], org=fact.fields["org"], marker=None, start=0, end=0) \
+                if fact.fields.get("title") else None
+            appoint(ctx, successors[0], by, post, None, date, evidence)
 
 
-def _recent_change(ctx: Context, noun: Token) -> Entity | None:
+def _recent_change(ctx: Context, noun: Token, kind: str | None = None) -> Entity | None:
     """"his dismissal" right after a dismissal is told: the one it happened to, not the nearest name."""
-    kind = "dismissal" if noun.lower_ in DISMISS_NOUNS else "appointment"
+    kind = kind or ("dismissal" if noun.lower_ in DISMISS_NOUNS else "appointment")
     sent = noun.sent
     window_start = ctx.doc[max(sent.start - 1, 0)].sent.start_char
     for fact in reversed(ctx.facts_of(kind)):

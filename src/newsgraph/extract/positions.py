@@ -48,6 +48,9 @@ _PLACE_WORDS = {"republic", "kingdom", "island", "islands", "county", "river", "
 #: Verbs after which a person no longer holds the post named with "as".
 LEAVE_VERBS = {"resign", "quit", "retire", "step", "leave"}
 _RELATIVE = {"who", "that", "whom"}
+#: Verbs whose "to"-clause has happened once they have: "named X to replace Y", "appointed X to head Z".
+_REALISING_VERBS = {"name", "appoint", "nominate", "tap", "pick", "choose", "select", "promote", "install",
+                    "designate", "assign", "send", "move"}
 
 
 # -- adding, shared with personnel ------------------------------------------------------------------------
@@ -131,7 +134,9 @@ def hypothetical(verb: Token) -> bool:
         if child.dep_ == "neg" or child.lower_ == "never":
             return True  # "was never sworn in", "did not appoint": nothing happened
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return True
+        # "named Y to replace him" happened; "expected Y to replace him" has not
+        return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REALISING_VERBS
+                    and not hypothetical(verb.head))
     return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and hypothetical(verb.head)
 
 
@@ -241,7 +246,8 @@ def clauses(ctx: Context) -> None:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         lemma = verb.lemma_.lower()
-        if lemma not in LEAD_VERBS and lemma not in {"be", "serve", "become", "remain"} | LEAVE_VERBS:
+        if lemma not in LEAD_VERBS and lemma not in {"be", "serve", "become", "remain", "elect", "re-elect",
+                                                      "reelect"} | LEAVE_VERBS:
             continue
         if hypothetical(verb):
             continue
@@ -263,6 +269,16 @@ def clauses(ctx: Context) -> None:
                 continue
             obj_text = ctx.doc[obj.left_edge.i:end].text
             add_position(ctx, person, f"{LEAD_VERBS[lemma]} of {obj_text}", org, _clause_status(verb), ev)
+            continue
+        if lemma in ("elect", "re-elect", "reelect"):
+            # "X, who was elected president in 2019": the post is held now (an election is no appointment)
+            if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+                continue
+            attr = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in (
+                "NOUN", "PROPN")), None) or _as_object(verb)
+            title = _np_title(ctx, attr) if attr is not None else None
+            if title is not None:
+                add_position(ctx, person, title.text, title.org, _status(title), ev)
             continue
         if lemma in ("be", "become", "remain"):
             attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")), None)
