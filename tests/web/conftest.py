@@ -124,3 +124,26 @@ def page(browser, live_server):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     yield pg
     context.close()
+
+
+@pytest.fixture()
+def scratch_server(web_db, tmp_path) -> Iterator[str]:
+    """A live server (write token set) over a copy of the base that the test may change."""
+    import uvicorn
+
+    from newsgraph.web import create_app
+
+    app = create_app(copy_base(web_db, tmp_path), write_token=TOKEN)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the web server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    app.state.web.close()

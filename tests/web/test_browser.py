@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from web_helpers import ARTIFACTS, XSS_NAME
+from web_helpers import ARTIFACTS, TOKEN, XSS_NAME
 
 pytestmark = pytest.mark.browser
 
@@ -129,3 +129,28 @@ def test_payloads_in_articles_and_names_do_not_execute(page, ids):
     assert page.locator("#results img").count() == 0
     assert page.evaluate("document.querySelectorAll('img, iframe, object').length") == 0
     _no_script_ran(page)
+
+
+def test_curation_from_the_profile_page(browser, scratch_server, ids):
+    context = browser.new_context(base_url=scratch_server)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"/entities/{ids['rufai']}")
+    form = page.locator("form.curate-form[data-action=rename]")
+    form.locator("input[name=name]").fill("Ahmed Bello Rufai")
+    form.locator("button").click()
+    page.wait_for_selector("#curate-status:has-text('enter the curation token first')")
+    page.fill("#write-token", "not-the-token")
+    form.locator("button").click()
+    page.wait_for_selector("#curate-status:has-text('Bearer')")  # refused: 401
+    page.fill("#write-token", TOKEN)
+    form.locator("button").click()
+    page.wait_for_selector("h1:text-is('Ahmed Bello Rufai')")  # the page reloads after the change
+    page.locator("li.quote button.curate[data-action=reject], li.fact button.curate[data-action=reject]").first \
+        .wait_for(state="attached")
+    page.screenshot(path=str(ARTIFACTS / "curation.png"), full_page=True)
+    log = page.evaluate("fetch('/api/curation').then(r => r.json())")
+    assert [(e["action"], e["actor"]) for e in log] == [("rename", "web")]
+    assert errors == []
+    context.close()

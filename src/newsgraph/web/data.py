@@ -207,7 +207,7 @@ def chart(rows: list[dict[str, Any]], today: str, width: int = 960, row_height: 
     if any(r["open"] for r in rows):
         last = max(last, dt.date.fromisoformat(today))
     first, last = dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
-    label_w, pad = 250, 10
+    label_w, pad = 300, 10
     plot_w = width - label_w - pad
     days = max(1, (last - first).days)
 
