@@ -169,3 +169,15 @@ def test_named_to_replace_the_one_just_dismissed(extract_text):
     (app,) = facts(out, "appointment")
     assert (app["person"], app["by"], app["title"]) == (eid(out, "Oleksandr Syrskyi"), eid(out, "Volodymyr Zelensky"),
                                                        "army chief")
+
+
+def test_active_swearing_in_and_stepping_down(extract_text):
+    text = ("President Cyril Ramaphosa swore in Thandi Modise as defence minister. "
+            "Tito Mboweni stepped down as finance minister.")
+    out = extract_text(text, published="2024-05-10")
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["by"], app["title"]) == (eid(out, "Thandi Modise"), eid(out, "Cyril Ramaphosa"),
+                                                       "defence minister")
+    assert facts(out, "dismissal") == []  # stepping down is leaving, not being removed
+    (post,) = posts(out, "Tito Mboweni")
+    assert (post["title"], post["status"]) == ("finance minister", "former")

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..resolve.within import resolve_description, resolve_pronoun
 from .context import Context, Entity, Fact
 from .dates import date_for
-from .positions import LEAD_VERBS, add_position, guarded, hypothetical, positions_of
+from .positions import LEAD_VERBS, add_position, guarded, hypothetical, particles, positions_of
 from .titles import Title, parse_title, phrase_after
 
 #: verb lemma -> does it need an explicit post to count ("named" alone is too often "a man named X")
@@ -266,7 +266,7 @@ def _agent(ctx: Context, verb: Token) -> Entity | None:
 def _change_verb(verb: Token) -> str | None:
     """Which kind of change VERB reports, if any."""
     lemma = verb.lemma_.lower()
-    prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    prts = particles(verb)
     if lemma in SUCCEED_VERBS:
         return "succession"
     if lemma == "take" and "over" in prts:
@@ -279,7 +279,7 @@ def _change_verb(verb: Token) -> str | None:
             return None
         return "appointment" if _pobj(verb, "into") is not None or "in" in prts and _pobj(verb, "as") else None
     if lemma == "swear":
-        return "appointment" if "in" in prts else None
+        return "appointment" if "in" in prts or _pobj(verb, "in") is not None else None
     if lemma in APPOINT_VERBS:
         return "appointment"
     if lemma in DISMISS_VERBS:
@@ -312,6 +312,8 @@ def verbs(ctx: Context) -> None:
             by = _agent(ctx, verb)
         else:
             obj = _child(verb, "dobj")
+            if obj is None and lemma == "swear":  # "swore in Y as minister", parsed as a preposition
+                obj = _pobj(verb, "in")
             if obj is None:  # "named Aden Duale defence minister": the name is inside the post
                 oprd = _child(verb, "oprd")
                 obj = next((t for t in oprd.subtree if ctx.entity_of(t) is not None), None) if oprd else None

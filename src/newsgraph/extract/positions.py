@@ -124,6 +124,13 @@ def _person_at(ctx: Context, tok: Token) -> Entity | None:
     return ent if ent is not None and ent.type == "PERSON" else None
 
 
+def particles(verb: Token) -> set[str]:
+    """The particles of a phrasal verb ("stepped down", "swore in", "took over"), however they were parsed."""
+    return {c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ in ("advmod", "prep") and c.lower_ in ("down", "over", "in", "out", "up", "aside")
+        and not any(g.dep_ == "pobj" for g in c.children))}
+
+
 def hypothetical(verb: Token) -> bool:
     """The clause says what may, would or should happen, or what did not, rather than what is:
     "if X appoints him", "X will be president", "should she become president", "was never sworn in"."""
@@ -294,7 +301,7 @@ def clauses(ctx: Context) -> None:
             add_position(ctx, person, title.text, title.org, _status(title, status), ev)
             continue
         # serve as / resign as / step down as
-        if lemma == "step" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        if lemma == "step" and "down" not in particles(verb):
             continue
         as_obj = _as_object(verb)
         if as_obj is None:
