@@ -36,6 +36,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("personnel", personnel.run),
     ("events", events.run),
     ("relations", relations.run),
+    ("reports", attribution.link_reports),
     ("finalize", entities.finalize),
 ]
 
