@@ -327,3 +327,112 @@ def test_the_two_is_not_guessed_when_someone_else_was_named_since(extract_text):
             "Last year, the two ministers held talks in New Delhi.")
     r = extract_text(text, published="2024-04-10")
     assert len(_events(r, "meeting")) == 1
+
+
+# -- attacks, protests and more meeting shapes (issue 2) ------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "attackers", "place"),
+    [
+        ("Fighters of Al-Shabaab attacked an army base in Baidoa on Monday, officials said.", {"Al-Shabaab"},
+         "Baidoa"),
+        ("Gunmen from the Al-Shabaab militia ambushed a patrol near Mogadishu on Friday.", {"Al-Shabaab militia"},
+         "Mogadishu"),
+        ("Hamas militants fired rockets at an Israeli army post near Sderot.", {"Hamas"}, "Sderot"),
+        ("The Taliban stormed the town of Ghazni in August.", {"Taliban"}, "Ghazni"),
+    ],
+)
+def test_attack_by_a_named_group(extract_text, text, attackers, place):
+    r = extract_text(text, published="2024-03-08")
+    (ev,) = _events(r, "attack")
+    assert ev["plover"] == "ASSAULT"
+    assert attackers <= set(_names(r, ev["participants"]))
+    assert _place(r, ev) == place
+
+
+def test_attack_names_the_target_group_and_the_claim_is_the_same_attack(extract_text):
+    text = ("Fighters of the Kurdistan Workers' Party attacked positions of the Turkish Armed Forces in Hakkari "
+            "on Tuesday. The group claimed the attack in a statement.")
+    r = extract_text(text, published="2024-05-10")
+    (ev,) = _events(r, "attack")
+    assert set(_names(r, ev["participants"])) == {"Kurdistan Workers' Party", "Turkish Armed Forces"}
+    assert _place(r, ev) == "Hakkari"
+    assert ev["date"] == "2024-05-07"
+    assert len(ev["evidence"]) == 2
+
+
+def test_attack_noun_with_its_claimant(extract_text):
+    r = extract_text("An ambush claimed by the Arakan Army killed nine soldiers in Rakhine last week.",
+                     published="2024-02-02")
+    (ev,) = _events(r, "attack")
+    assert _names(r, ev["participants"]) == ["Arakan Army"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition leader Kemal Kilicdaroglu attacked the government's budget in parliament on Tuesday.",
+        "Senator Elizabeth Warren attacked Goldman Sachs for its lending practices.",
+        "The rebels threatened to attack Goma if talks failed.",
+        "Hezbollah did not attack the base, the army said.",
+        "The two countries struck a deal on gas prices in Ankara.",
+    ],
+)
+def test_words_threats_and_deals_are_no_attacks(extract_text, text):
+    assert _events(extract_text(text, published="2024-03-08"), "attack") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "place"),
+    [
+        ("On Wednesday, students from the All Nepal National Free Students Union protested in Kathmandu.",
+         "All Nepal National Free Students Union", "Kathmandu"),
+        ("Thousands of supporters of the Awami National Party rallied in Peshawar on Sunday.",
+         "Awami National Party", "Peshawar"),
+        ("Members of the Confederation of Ethiopian Trade Unions staged a sit-in in Addis Ababa on Monday.",
+         "Confederation of Ethiopian Trade Unions", "Addis Ababa"),
+    ],
+)
+def test_protest_by_a_named_group(extract_text, text, group, place):
+    r = extract_text(text, published="2024-03-08")
+    (ev,) = _events(r, "protest")
+    assert ev["plover"] == "PROTEST"
+    assert group in _names(r, ev["participants"])
+    assert _place(r, ev) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing lodged a formal protest with Tokyo over the visit.",
+        "The Confederation of Ethiopian Trade Unions protested the decision in a letter.",
+        "Party members rallied behind Prime Minister Shehbaz Sharif.",
+    ],
+)
+def test_objections_are_no_street_protests(extract_text, text):
+    assert _events(extract_text(text, published="2024-03-08"), "protest") == []
+
+
+def test_talks_between_delegations_led_by_named_people(extract_text):
+    text = ("Peace talks resumed in Doha between a government team led by Mohammed Hamdan and a rebel delegation "
+            "headed by Abdel Wahid Nur.")
+    r = extract_text(text, published="2024-03-08")
+    (ev,) = _events(r, "meeting")
+    assert set(_names(r, ev["participants"])) == {"Mohammed Hamdan", "Abdel Wahid Nur"}
+    assert _place(r, ev) == "Doha"
+
+
+def test_passive_attended_by_joins_the_meeting_told_before(extract_text):
+    text = ("President William Ruto received Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday. "
+            "The talks were also attended by Foreign Minister Musalia Mudavadi.")
+    r = extract_text(text, published="2024-03-08")
+    (ev,) = _events(r, "meeting")
+    assert set(_names(r, ev["participants"])) == {"William Ruto", "Abiy Ahmed", "Musalia Mudavadi"}
+
+
+def test_meeting_chaired_and_attended_by(extract_text):
+    text = ("The meeting, chaired by Interior Minister Mohsin Naqvi, was attended by army chief Asim Munir "
+            "and police chief Akbar Nasir Khan.")
+    r = extract_text(text, published="2024-03-08")
+    (ev,) = _events(r, "meeting")
+    assert {"Mohsin Naqvi", "Asim Munir"} <= set(_names(r, ev["participants"]))

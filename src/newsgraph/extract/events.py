@@ -63,7 +63,7 @@ VENUE_HEADS = {"palace", "villa", "house", "building", "headquarters", "hall", "
 #: Event nouns for gatherings, where being present is not meeting anyone in particular.
 GATHERING_NOUNS = {"conference", "summit", "session", "gathering"}
 #: Modifiers that make an event noun something else than a meeting ("a press conference").
-NOT_MEETING_MODIFIERS = {"press", "news", "video", "phone", "telephone", "peace", "trade", "donor", "climate"}
+NOT_MEETING_MODIFIERS = {"press", "news", "video", "phone", "telephone", "trade", "donor", "climate"}
 #: Verbs whose object or subject is an event noun: "held talks", "the meeting took place".
 EVENT_HOLD_VERBS = {
     "hold", "have", "chair", "host", "attend", "convene", "conduct", "join", "lead", "take", "organize",
@@ -73,6 +73,54 @@ EVENT_HOLD_VERBS = {
 PARTICIPATE_VERBS = {"participate", "take", "speak", "attend", "appear", "sit", "join", "present"}
 #: Who was at a meeting: "the attendees of this meeting included ...".
 MEETING_ATTENDEE_NOUNS = {"attendee", "attendees", "participant", "participants", "attendant", "invitee"}
+#: Verbs of a passive participle that name who led an unnamed group ("a delegation headed by X").
+LEADER_VERBS = {"lead", "head", "chair"}
+#: Participles after an event noun whose agent took part: "the meeting, chaired by X", "a rally organised by Y".
+EVENT_AGENT_VERBS = {"attend", "chair", "host", "lead", "head", "organize", "organise", "call", "stage", "convene",
+                     "claim", "carry", "launch", "mount"}
+#: Verbs whose subject an event noun may be while its sides hang off the verb: "talks resumed between A and B".
+EVENT_COURSE_VERBS = {"resume", "continue", "begin", "start", "open", "reopen", "end", "conclude", "take", "get",
+                      "wrap", "close", "restart"}
+
+#: Verbs of armed violence: "militants attacked a convoy", "gunmen ambushed a patrol".
+ATTACK_VERBS = {"attack", "ambush", "raid", "storm", "assault", "bomb", "shell", "overrun", "strike", "firebomb"}
+#: Verbs that are an attack only with a target after "at"/"on": "fired rockets at a post", "opened fire on".
+FIRE_VERBS = {"fire", "launch", "lob"}
+#: Nouns of armed violence; "strike" only as "air strike", "drone strike".
+ATTACK_NOUNS = {"attack", "ambush", "raid", "assault", "bombing", "shelling", "offensive", "airstrike",
+                "air-strike", "incursion", "onslaught"}
+STRIKE_MODIFIERS = {"air", "drone", "missile", "rocket", "artillery"}
+#: Objects of "attack" that make it words, not weapons: "attacked the plan", "attacked his remarks".
+VERBAL_TARGETS = {"plan", "decision", "policy", "remark", "comment", "statement", "proposal", "law", "bill", "idea",
+                  "record", "move", "report", "speech", "stance", "claim", "approach", "budget", "reform", "ruling",
+                  "verdict", "article", "media", "press", "critic", "view", "handling", "response"}
+#: Verbs whose subject carried out the attack or protest named by their object: "X claimed the attack".
+PERPETRATE_VERBS = {"claim", "carry", "launch", "mount", "stage", "conduct", "perpetrate", "hold", "organize",
+                    "organise", "lead", "call"}
+#: Verbs and nouns of protest: "students protested in Yangon", "activists staged a sit-in".
+PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}
+PROTEST_NOUNS = {"protest", "demonstration", "rally", "sit-in", "march", "picket", "walkout"}
+#: Verbs that make a "protest" diplomatic, not a street protest: "lodged a protest".
+DIPLOMATIC_PROTEST_VERBS = {"lodge", "file", "register", "send", "issue", "deliver", "submit", "voice", "express"}
+#: Objects a street protest may have (the tagger takes "protested outside parliament" as transitive).
+PROTEST_SITES = {"parliament", "embassy", "ministry", "court", "office", "offices", "palace", "headquarters",
+                 "building", "consulate", "square", "streets"}
+#: Nouns for the people in a group, seen through to the group: "fighters of X", "supporters of Y".
+GROUP_PEOPLE_NOUNS = {
+    "fighter", "gunman", "gunmen", "militant", "member", "insurgent", "rebel", "militiaman", "militiamen", "troop",
+    "soldier", "force", "unit", "supporter", "activist", "student", "thousand", "hundred", "dozen", "worker",
+    "follower", "loyalist", "jihadist", "man", "men", "element", "cadre", "operative", "partisan", "protester",
+    "demonstrator", "youth", "combatant", "commando", "paramilitary", "sympathizer", "sympathiser", "some",
+    "many", "dozens", "hundreds", "thousands", "tens",
+}
+#: People words that only a group has ("activists of X"): X is a group even when the NER model called it a place.
+PARTISAN_NOUNS = {"fighter", "gunman", "militant", "member", "insurgent", "rebel", "militiaman", "supporter",
+                  "activist", "loyalist", "jihadist", "cadre", "operative", "follower", "sympathizer", "sympathiser"}
+#: Prepositions between such a noun and its group.
+GROUP_PREPS = {"of", "from", "loyal", "belonging"}
+#: Places an attack or protest happened at: "in X", "near X", "outside X".
+INCIDENT_PLACE_PREPS = {"in", "at", "near", "outside", "around", "on"}
+
 #: PLOVER category of each event type.
 PLOVER = {
     "meeting": "CONSULT", "visit": "CONSULT", "agreement": "AGREE", "protest": "PROTEST", "attack": "ASSAULT",
@@ -81,6 +129,11 @@ PLOVER = {
 
 PARTICIPANT_TYPES = {"PERSON", "ORG", "GPE"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+#: Types a named armed or political group may have been given by the NER model.
+GROUP_TYPES = {"ORG", "NORP", "FAC", "PERSON"}
+#: Nouns before the name of a place: "the town of X".
+PLACE_WORDS = {"town", "city", "village", "district", "province", "region", "area", "state", "county", "capital",
+               "outskirts", "suburb", "neighbourhood", "neighborhood"}
 ANAPHORIC_DETS = {"this", "that", "these", "those", "the", "such", "said", "aforementioned"}
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 
@@ -158,9 +211,12 @@ def head_entity(ctx: Context, tok: Token, resolve: bool = True) -> Entity | None
     """The entity a noun phrase headed by TOK denotes: the head's own entity, else the name in
     apposition to a description ("the foreign minister, Sergey Lavrov"), else the referent of
     a pronoun or a description. Never the entity of an "of"-phrase or a possessor."""
-    if tok.idx < dateline_end(ctx):
+    line_end = dateline_end(ctx)
+    if tok.idx < line_end:
         return None
     ent = ctx.entity_of(tok)
+    if ent is not None and line_end and ctx.entities.at(line_end - 2, line_end) is ent:
+        return None  # "TBILISI, Oct 3 - Thousands": a name the NER model ran across the dateline
     if ent is not None and ent.type in PARTICIPANT_TYPES:
         if ent.type != "PERSON":
             # "the National Security Adviser, Nuhu Ribadu": a title the NER model took for a body
@@ -191,11 +247,13 @@ def head_entity(ctx: Context, tok: Token, resolve: bool = True) -> Entity | None
     return None
 
 
-def members(ctx: Context, tok: Token, resolve: bool = True) -> list[Entity]:
+def members(ctx: Context, tok: Token, resolve: bool = True, leaders: bool = False) -> list[Entity]:
     """Entities of the noun phrase TOK and of every phrase conjoined with it.
 
     spaCy sometimes hangs the next list item off the previous item's apposition
     ("X, the minister; Y, ..." -> Y is a conj of "minister"), so conjuncts of appositions count.
+    With LEADERS, an unnamed group stands for whoever leads it ("a delegation headed by X"):
+    at a meeting, that is the person who sat at the table.
     """
     out: list[Entity] = []
     seen: set[int] = set()
@@ -207,6 +265,14 @@ def members(ctx: Context, tok: Token, resolve: bool = True) -> list[Entity]:
         ent = head_entity(ctx, t, resolve)
         if ent is not None and all(ent is not e for e in out):
             out.append(ent)
+        if ent is None and leaders:
+            for acl in t.children:
+                if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in LEADER_VERBS:
+                    for agent in acl.children:
+                        if agent.dep_ == "agent":
+                            for pobj in agent.children:
+                                if pobj.dep_ == "pobj":
+                                    walk(pobj)
         for child in t.children:
             if child.dep_ == "conj":
                 walk(child)
@@ -388,7 +454,7 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     parts: list[Entity] = []
     pair_ref = False
     for pobj in _prep_objects(noun, {"between", "with", "among", "by"}):
-        parts += members(ctx, pobj)
+        parts += members(ctx, pobj, leaders=True)
     for c in noun.children:
         if c.dep_ == "poss" and (ctx.entity_of(c) is not None or c.lower_ in ("his", "her")):
             parts += members(ctx, c)
@@ -404,8 +470,17 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
                 pair_ref = pair_ref or _pair_reference(s)
         parts += [e for o in _prep_objects(head, {"with"}) for e in members(ctx, o)]
     attendance = False
-    for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in PARTICIPATE_VERBS):
-        # "the meeting, attended by A, B and C"
+    if noun.dep_ in ("nsubj", "nsubjpass") and (head.lemma_.lower() in EVENT_COURSE_VERBS | EVENT_HOLD_VERBS):
+        # "talks resumed in X between A and B", "the talks were also attended by C"
+        governing = governing or head
+        parts += [e for o in _prep_objects(head, {"between", "among"}) for e in members(ctx, o, leaders=True)]
+        if noun.dep_ == "nsubjpass" and head.lemma_.lower() in ("attend", "join"):
+            attendance = True
+            parts += [e for agent in head.children if agent.dep_ == "agent"
+                      for o in agent.children if o.dep_ == "pobj" for e in members(ctx, o)]
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in PARTICIPATE_VERBS | {
+            "chair", "host", "convene"}):
+        # "the meeting, attended by A, B and C", "the meeting, chaired by D"
         attendance = True
         parts += [e for o in _prep_objects(acl, {"by"}) for e in members(ctx, o)]
         parts += [e for agent in acl.children if agent.dep_ == "agent"
@@ -440,6 +515,218 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     anaphoric = _is_anaphoric(noun)
     return Mention(event_type, noun, parts, place, date, anaphoric=anaphoric, attendance=attendance, weak=weak,
                    pair_ref=pair_ref and len(parts) < 2)
+
+
+# -- attacks and protests ----------------------------------------------------------------------
+
+def _lemma_in(tok: Token, words: set[str]) -> bool:
+    """TOK's lemma is one of WORDS, also when the lemmatizer stumbled on a regular form ("staged" -> "stag")."""
+    return tok.lemma_.lower() in words or any(tok.lower_.startswith(w) and len(tok.lower_) - len(w) <= 2
+                                              for w in words if len(w) >= 4)
+
+
+def _people_word(tok: Token) -> bool:
+    """'fighters', 'Gunmen' (a capitalised word after a dateline is tagged a name, with itself as lemma)."""
+    return any(w in GROUP_PEOPLE_NOUNS for w in (tok.lemma_.lower(), tok.lower_, tok.lower_.rstrip("s")))
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    """TOK and the phrases conjoined with it ("X and Y"), as the parser chains them."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
+    return out
+
+
+def _side(ctx: Context, subjects: list[Token]) -> list[Entity]:
+    """The groups a clause's subjects stand for; a place named as the subject itself is left out
+    ("Gaza protested"), a group the NER model took for a place is kept ("activists of X")."""
+    out: list[Entity] = []
+    for s in subjects:
+        for t in _with_conjuncts(s):
+            own = ctx.entity_of(t)
+            out += [e for e in actors(ctx, t) if not (e is own and e.type in PLACE_TYPES)]
+    return _unique(out)
+
+
+def actors(ctx: Context, tok: Token) -> list[Entity]:
+    """The groups or people a noun phrase stands for, seen through words for their people:
+    "fighters of JNIM", "gunmen from the X gang", "thousands of supporters of Y", "Hezbollah fighters"."""
+    found = members(ctx, tok, leaders=True)
+    if found or tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"):
+        return found
+    t = tok
+    for _ in range(3):  # "thousands of supporters of X": up to two people words before the group
+        if not _people_word(t):
+            break
+        # a phrase after a people word names their group, whatever type the NER model gave it
+        # (a gang taken for a building) and however it cut a long name ("the Group for ... (JNIM)")
+        for pobj in _prep_objects(t, GROUP_PREPS):
+            partisan = (t.lemma_.lower() in PARTISAN_NOUNS or t.lower_.rstrip("s") in PARTISAN_NOUNS) \
+                and pobj.pos_ == "PROPN"
+            types = GROUP_TYPES | {"GPE"} if partisan else GROUP_TYPES
+            named = [e for p in _phrase_tokens(pobj) if (e := ctx.entity_of(p)) is not None
+                     and e.type in types and not _people_word(p)]
+            if named:
+                return _unique(named)[:1] if not any(c.dep_ == "conj" for c in pobj.children) else _unique(named)
+            t = pobj
+    if _people_word(tok):
+        named = [e for p in _phrase_tokens(tok) if (e := ctx.entity_of(p)) is not None and e.type == "ORG"]
+        return named[:1]
+    return []
+
+
+def _incident_place(ctx: Context, *heads: Token | None) -> Entity | None:
+    """Where an attack or protest happened: the first place after "in", "near", "outside" ... of the
+    trigger or its object, whatever type the NER model gave a town ("in the town of X")."""
+    for head in heads:
+        if head is None:
+            continue
+        for tok in _phrase_tokens(head):
+            if tok.dep_ != "pobj" or tok.head.lower_ not in INCIDENT_PLACE_PREPS:
+                continue
+            if tok.lower_ in PLACE_WORDS:  # "the town of X", "the X region"
+                tok = next((p for p in _prep_objects(tok, {"of"})), tok)
+            ent = ctx.entity_of(tok) or next((ctx.entity_of(c) for c in tok.children if c.dep_ == "compound"
+                                              and ctx.entity_of(c) is not None), None)
+            if ent is not None and (ent.type in PLACE_TYPES or (
+                    ent.type == "ORG" and ent.name.split()[-1].lower() in VENUE_HEADS)):
+                return ent
+    return None
+
+
+def _verbal_attack(ctx: Context, verb: Token) -> bool:
+    """'The minister attacked the plan', 'X attacked Y for failing to act': words, not weapons.
+    A person named as the subject attacks with words; "gunmen from X" with weapons."""
+    subjects = _subjects(verb)
+    if subjects and all((e := ctx.entity_of(s)) is not None and e.type == "PERSON" or s.lower_ in ("he", "she")
+                        for s in subjects):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in verb.children):
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in VERBAL_TARGETS for c in verb.children)
+
+
+def _targets(ctx: Context, obj: Token) -> list[Entity]:
+    """The named side attacked: "attacked positions of the 33rd Front", "an attack on the X army"."""
+    ents = [e for e in members(ctx, obj, resolve=False) if e.type not in PLACE_TYPES]
+    if not ents:
+        ents = [e for p in _prep_objects(obj, {"of", "belonging"}) for e in members(ctx, p, resolve=False)
+                if e.type in ("ORG", "NORP", "PERSON")]
+    return ents
+
+
+def attack_verb_mention(ctx: Context, verb: Token) -> Mention | None:
+    """'Militants of X ambushed a convoy near Y on Tuesday', 'a post was attacked by X',
+    'X fighters fired missiles at a post'."""
+    lemma = verb.lemma_.lower()
+    fire = lemma in FIRE_VERBS
+    if verb.pos_ != "VERB" or not (lemma in ATTACK_VERBS or fire):
+        return None
+    if unreal(verb):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if fire:
+        objs = _prep_objects(verb, {"at", "on", "upon"})
+        if not objs:
+            return None
+    elif lemma == "strike" and any(o.lemma_.lower() in AGREEMENT_NOUNS | {"balance", "tone", "note", "chord", "blow"}
+                                   for o in objs):
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        attackers = [e for a in verb.children if a.dep_ == "agent"
+                     for o in a.children if o.dep_ == "pobj" for e in actors(ctx, o)]
+        objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    else:
+        attackers = _side(ctx, _subjects(verb))
+    if not attackers or _verbal_attack(ctx, verb):
+        return None
+    targets = [e for o in objs for e in _targets(ctx, o)]
+    parts = _unique([e for e in attackers + targets if e.type not in PLACE_TYPES or e in attackers])
+    place = _incident_place(ctx, verb, *objs)
+    for obj in objs if place is None else []:
+        # "attacked the town of X", "stormed Kidal"
+        named = ctx.entity_of(next(iter(_prep_objects(obj, {"of"})), obj) if obj.lemma_.lower() in PLACE_WORDS
+                              else obj)
+        if named is not None and (named.type in PLACE_TYPES or obj.lemma_.lower() in PLACE_WORDS):
+            place = named
+            break
+    parts = [p for p in parts if p is not place]
+    if not parts:
+        return None
+    return Mention("attack", verb, parts, place, _date(ctx, verb))
+
+
+def _is_attack_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in ATTACK_NOUNS:
+        return True
+    return lemma == "strike" and any(c.lower_ in STRIKE_MODIFIERS for c in noun.children
+                                     if c.dep_ in ("compound", "amod", "nmod"))
+
+
+def incident_noun_mention(ctx: Context, noun: Token) -> Mention | None:
+    """'an ambush claimed by X', 'X claimed the attack', 'an attack by X on Y', 'a protest organised by Z',
+    'X staged a sit-in outside the ministry'."""
+    if noun.pos_ != "NOUN":
+        return None
+    if _is_attack_noun(noun):
+        event_type = "attack"
+    elif noun.lemma_.lower() in PROTEST_NOUNS or noun.lower_ in PROTEST_NOUNS or (
+            noun.lower_ == "in" and any(c.lower_ == "sit" for c in noun.children)):  # "sit-in", split in three
+        event_type = "protest"
+    else:
+        return None
+    verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lower_ == "responsibility":
+        verb = noun.head.head.head  # "X claimed responsibility for the attack"
+    if event_type == "protest" and (verb is not None and verb.lemma_.lower() in DIPLOMATIC_PROTEST_VERBS or any(
+            c.lower_ in ("diplomatic", "formal", "strong", "official") for c in noun.children)):
+        return None  # "Beijing lodged a formal protest"
+    if unreal(verb if verb is not None else next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)):
+        return None
+    parts: list[Entity] = []
+    for pobj in _prep_objects(noun, {"by"}):
+        parts += actors(ctx, pobj)
+    for c in noun.children:
+        if c.dep_ == "poss" and ctx.entity_of(c) is not None:
+            parts += members(ctx, c, resolve=False)
+        if c.dep_ == "acl" and c.lemma_.lower() in EVENT_AGENT_VERBS:
+            parts += [e for a in c.children if a.dep_ == "agent"
+                      for o in a.children if o.dep_ == "pobj" for e in actors(ctx, o)]
+    if verb is not None and _lemma_in(verb, PERPETRATE_VERBS) and noun.dep_ in ("dobj", "pobj"):
+        parts += _side(ctx, _subjects(verb))
+    parts = [p for p in parts if p.type not in PLACE_TYPES]
+    if event_type == "attack" and parts:
+        parts += [e for o in _prep_objects(noun, {"on", "against"}) for e in _targets(ctx, o)]
+    place = _incident_place(ctx, noun, verb if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
+    parts = [p for p in _unique(parts) if p is not place]
+    date = _date(ctx, noun)
+    if date is None and verb is not None:
+        date = _date(ctx, verb)
+    return Mention(event_type, noun, parts, place, date, anaphoric=_is_anaphoric(noun))
+
+
+def protest_verb_mention(ctx: Context, verb: Token) -> Mention | None:
+    """'Students from X protested in Yangon', 'thousands of supporters of Y rallied outside parliament'."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in PROTEST_VERBS or unreal(verb):
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() not in PROTEST_SITES and not any(c.lower_ == "outside" for c in obj.children):
+            return None  # "protested the decision": an objection, not a street protest
+    if any(c.dep_ == "prep" and c.lower_ in ("behind", "around", "to") for c in verb.children):
+        return None  # "rallied behind the president", "rallied to"
+    parts = _side(ctx, _subjects(verb))
+    if not parts:
+        return None
+    place = _incident_place(ctx, verb, *[c for c in verb.children if c.dep_ == "dobj"])
+    parts = [p for p in parts if p is not place]
+    if not parts:
+        return None
+    return Mention("protest", verb, parts, place, _date(ctx, verb))
 
 
 def _is_anaphoric(noun: Token) -> bool:
@@ -485,7 +772,12 @@ def find_mentions(ctx: Context) -> list[Mention]:
     for tok in ctx.doc:
         if tok.i in claimed:
             continue
-        m = verb_mention(ctx, tok) if tok.pos_ == "VERB" else noun_mention(ctx, tok) if tok.pos_ == "NOUN" else None
+        if tok.pos_ == "VERB":
+            m = verb_mention(ctx, tok) or attack_verb_mention(ctx, tok) or protest_verb_mention(ctx, tok)
+        elif tok.pos_ == "NOUN":
+            m = noun_mention(ctx, tok) or incident_noun_mention(ctx, tok)
+        else:
+            m = None
         if m is not None:
             found.append(m)
     found.sort(key=lambda m: m.trigger.i)
