@@ -256,3 +256,25 @@ def test_person_evidence_from_who_clauses_and_lower_case_titles(ents):
                  "over at once.")
     assert by["Ajuri Ngelale"].type == "PERSON"
     assert by["Ajayi"] is by["Adeola Ajayi"] and by["Ajayi"].type == "PERSON"
+
+
+def test_huge_text_of_arbitrary_unicode(nlp):
+    """A long text of random characters (tokenised only: the parser would need gigabytes) never
+    crashes the entity stages, and every mention lies in the text."""
+    rng = random.Random(3)
+    alphabet = "abcXYZ ()-—'’\n.,«»“”\u0301\u200bاب中文é\U0001F600"
+    text = "".join(rng.choice(alphabet) for _ in range(150_000))
+    text += " NAIROBI — The Kenya Defence Forces (KDF) said. KDF-SF units left." * 2000
+    old = nlp.max_length
+    nlp.max_length = len(text) + 1
+    try:
+        doc = nlp.make_doc(text)
+    finally:
+        nlp.max_length = old
+    ctx = Context(article=Article(text=text), doc=doc)
+    entities.run(ctx)
+    entities.finalize(ctx)
+    kdf = ctx.entities.lookup("KDF")
+    assert kdf is not None and kdf.name == "Kenya Defence Forces"
+    for e in ctx.entities:
+        assert all(0 <= s < end <= len(text) for s, end in e.mentions)

@@ -72,6 +72,7 @@ class EntityTable:
         self._by_key: dict[str, Entity] = {}
         self._spans: list[tuple[int, int, Entity]] = []  # sorted by start
         self._max_len = 0  # longest mention, so that ``at`` need not scan every earlier span
+        self._mention_sets: dict[int, tuple[int, set[Offsets]]] = {}  # id(entity) -> (len(mentions), set)
 
     def __iter__(self):
         return iter(self.items)
@@ -102,14 +103,25 @@ class EntityTable:
 
     def add_mention(self, ent: Entity, start: int, end: int, surface: str | None = None,
                     type_vote: str | None = None) -> None:
-        if (start, end) not in ent.mentions:
+        if not self._has_mention(ent, start, end):
             ent.mentions.append((start, end))
+            self._mention_sets[id(ent)][1].add((start, end))
+            self._mention_sets[id(ent)] = (len(ent.mentions), self._mention_sets[id(ent)][1])
             bisect.insort(self._spans, (start, end, ent), key=lambda t: (t[0], t[1]))
             self._max_len = max(self._max_len, end - start)
         if surface:
             self.add_alias(ent, surface)
         if type_vote:
             ent.type_votes[type_vote] = ent.type_votes.get(type_vote, 0) + 1
+
+    def _has_mention(self, ent: Entity, start: int, end: int) -> bool:
+        """Set lookup instead of a scan of ``ent.mentions`` (an entity may have thousands); the set is
+        rebuilt whenever the list changed behind the table's back."""
+        cached = self._mention_sets.get(id(ent))
+        if cached is None or cached[0] != len(ent.mentions):
+            cached = (len(ent.mentions), set(ent.mentions))
+            self._mention_sets[id(ent)] = cached
+        return (start, end) in cached[1]
 
     def mention(self, name: str, type: str, start: int, end: int) -> Entity:
         """Record a mention of NAME; reuse the entity with that name or create one."""
@@ -173,9 +185,14 @@ class EntityTable:
 
     def remove_mention(self, ent: Entity, start: int, end: int) -> None:
         """Forget that [start, end) mentions ENT (a rule found it was part of a longer name)."""
-        if (start, end) in ent.mentions:
+        if self._has_mention(ent, start, end):
             ent.mentions.remove((start, end))
-            self._spans = [t for t in self._spans if not (t[0] == start and t[1] == end and t[2] is ent)]
+            i = bisect.bisect_left(self._spans, (start, end), key=lambda t: (t[0], t[1]))
+            while i < len(self._spans) and self._spans[i][:2] == (start, end):
+                if self._spans[i][2] is ent:
+                    del self._spans[i]
+                    break
+                i += 1
 
     def renumber(self) -> dict[str, str]:
         """Give entities consecutive ids e1..eN in order of first mention; returns old -> new."""

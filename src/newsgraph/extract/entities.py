@@ -201,11 +201,12 @@ def _ministry_of_title(span: Span) -> str | None:
 
 def _in_capitals(span: Span, text: str) -> bool:
     """SPAN lies in a line of TEXT written all in capitals (a headline), at least three words long."""
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
+    lo, hi = max(0, span.start_char - 300), min(len(text), span.end_char + 300)
+    start = text.rfind("\n", lo, span.start_char) + 1
+    end = text.find("\n", span.end_char, hi)
+    if (start == 0 and lo > 0) or (end == -1 and hi < len(text)):
+        return False  # a line this long is prose, not a headline
     line = text[start: end if end != -1 else len(text)]
-    if len(line) > 300:
-        return False
     words = re.findall(r"[^\W\d_]+", line)
     return len(words) >= 3 and all(w.isupper() for w in words)
 
@@ -525,7 +526,8 @@ def _untagged_acronyms(ctx: Context, spelled_by: dict[str, dict[int, Entity]], m
         text = tok.text
         if not (3 <= len(text) <= 8 and text.isalpha() and text.isupper()):
             continue
-        if ctx.entities.at(tok.idx, tok.idx + len(text)) is not None or tok.sent.text.isupper():
+        if ctx.entities.at(tok.idx, tok.idx + len(text)) is not None or _in_capitals(tok.doc[tok.i: tok.i + 1],
+                                                                                      ctx.text):
             continue
         owners = list(spelled_by.get(text, {}).values())
         owners = [o for o in owners if o in ctx.entities.items] if owners else owners
