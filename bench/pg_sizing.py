@@ -12,10 +12,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+
+
+def _migrated(src_url: str, tmp: Path) -> str:
+    """A SQLite source is copied and opened read-write, so it is migrated to this newsgraph's schema first."""
+    if not src_url.startswith("sqlite:///"):
+        return src_url
+    copy = tmp / "source.db"
+    shutil.copy(src_url.removeprefix("sqlite:///"), copy)
+    return f"sqlite:///{copy}"
 
 
 def copy_rows(src_url: str, dst_url: str, chunk: int = 5000) -> None:
@@ -23,7 +35,8 @@ def copy_rows(src_url: str, dst_url: str, chunk: int = 5000) -> None:
     from newsgraph.store import Store
     from newsgraph.store.schema import metadata
 
-    with Store.open(src_url, readonly=True) as src, Store.open(dst_url) as dst:
+    with tempfile.TemporaryDirectory() as tmp, Store.open(_migrated(src_url, Path(tmp))) as src, \
+            Store.open(dst_url) as dst:
         with src.read() as rconn, dst.write() as wconn:
             for table in metadata.sorted_tables:
                 result = rconn.execute(sa.select(table))
