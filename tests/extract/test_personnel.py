@@ -181,3 +181,20 @@ def test_active_swearing_in_and_stepping_down(extract_text):
     assert facts(out, "dismissal") == []  # stepping down is leaving, not being removed
     (post,) = posts(out, "Tito Mboweni")
     assert (post["title"], post["status"]) == ("finance minister", "former")
+
+
+def test_removed_the_head_named_in_apposition_and_appointed_a_successor(extract_text):
+    text = ("ISLAMABAD, Oct 4 (Reuters) - Pakistan's Prime Minister Shehbaz Sharif on Wednesday removed the head of "
+            "the Federal Investigation Agency, Mohsin Butt, and appointed Ahmad Ishaq Jahangir as the agency's new "
+            "director general, officials said. Butt, who had led the agency since 2022, was accused of failing "
+            "to curb smuggling.")
+    out = extract_text(text, published="2023-10-05")
+    (dis,) = facts(out, "dismissal")
+    assert (dis["person"], dis["by"]) == (eid(out, "Mohsin Butt"), eid(out, "Shehbaz Sharif"))
+    assert dis["title"] == "head of the Federal Investigation Agency"
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["by"], app["title"]) == (eid(out, "Ahmad Ishaq Jahangir"), eid(out, "Shehbaz Sharif"),
+                                                       "director general")
+    # one post for Butt, and he no longer holds it
+    assert [(p["title"], p["status"]) for p in posts(out, "Mohsin Butt")] == [
+        ("head of the Federal Investigation Agency", "former")]

@@ -143,3 +143,13 @@ def test_elected_post_and_chief_executive(extract_text):
     assert only_position(out, "Nayib Bukele")["title"] == "president"
     jaber = only_position(out, "Al Jaber")
     assert jaber["title"] == "chief executive of ADNOC"
+
+
+def test_participles_before_the_post_and_previously_served(extract_text):
+    text = ("Imran Khan, the jailed former prime minister, called the move unlawful. Ahmad Jahangir previously "
+            "served as secretary of the interior ministry.")
+    out = extract_text(text, published="2023-10-05")
+    khan = only_position(out, "Imran Khan")
+    assert (khan["title"], khan["status"]) == ("prime minister", "former")
+    jahangir = only_position(out, "Ahmad Jahangir")
+    assert (jahangir["title"], jahangir["status"]) == ("secretary of the interior ministry", "former")

@@ -20,7 +20,7 @@ from ..resolve.within import resolve_description, resolve_pronoun
 from .context import Context, Entity, Fact
 from .dates import date_for
 from .positions import LEAD_VERBS, add_position, guarded, hypothetical, particles, positions_of
-from .titles import Title, parse_title, phrase_after
+from .titles import Title, is_title_word, parse_title, phrase_after
 
 #: verb lemma -> does it need an explicit post to count ("named" alone is too often "a man named X")
 APPOINT_VERBS = {"appoint": False, "nominate": False, "promote": False, "reappoint": False, "name": True,
@@ -32,6 +32,8 @@ SUCCEED_VERBS = {"replace", "succeed", "supplant"}
 #: "took office", "assumed the post", "took the helm"
 TAKE_OBJECTS = {"office", "post", "helm", "reins", "command", "charge", "role", "position", "job", "presidency",
                 "premiership", "leadership", "seat"}
+#: dismissal verbs that need a post in view ("removed from office", "removed the head of Y, X")
+_NEEDS_POST = {"remove", "expel", "purge", "topple", "overthrow", "discharge"}
 APPOINT_NOUNS = {"appointment", "nomination", "promotion", "reappointment", "installation"}
 DISMISS_NOUNS = {"dismissal", "firing", "sacking", "ouster", "ousting", "removal", "dismissals", "expulsion",
                  "overthrow", "demotion"}
@@ -50,9 +52,14 @@ def _entity_for(ctx: Context, tok: Token, types: set[str]) -> Entity | None:
             clause = clause.head
         return _entity_for(ctx, clause.head, types) if clause.dep_ == "relcl" else None
     ent = ctx.entity_of(tok)
-    if ent is None and tok.pos_ == "NOUN":
-        # "the head of the agency, Yusuf Bichi," / "his deputy, Igor Zubov": the name in apposition
+    if ent is None and tok.pos_ in ("NOUN", "PROPN"):
+        # "the head of the agency, Yusuf Bichi," / "his deputy, Igor Zubov": the name in apposition,
+        # which the parser may hang on the post's complement instead of the post
         named = next((c for c in tok.children if c.dep_ == "appos" and ctx.entity_of(c) is not None), None)
+        if named is None and is_title_word(ctx.doc, tok.i):
+            named = next((t for t in tok.subtree if t.dep_ == "appos" and t.i > tok.i and
+                          ctx.doc[t.left_edge.i - 1].text == "," and ctx.entity_of(t) is not None and
+                          ctx.entity_of(t).type == "PERSON"), None)
         if named is not None:
             return _entity_for(ctx, named, types)
     if ent is None and tok.pos_ == "PROPN":
@@ -326,10 +333,10 @@ def verbs(ctx: Context) -> None:
             continue
         if kind == "appointment" and title is None and APPOINT_VERBS.get(lemma, False):
             continue
-        if kind == "dismissal" and lemma in ("remove", "expel", "purge", "topple", "overthrow") and title is None \
-                and _pobj(verb, "from") is None:
-            continue
         for person in people:
+            if kind == "dismissal" and lemma in _NEEDS_POST and title is None and _pobj(verb, "from") is None \
+                    and _known_post(ctx, person, sent, anywhere=False) is None:
+                continue  # "removed X" alone may be anything; "removed the head of Y, X," is a dismissal
             if by is person:
                 by = None
             # a new post is not an old one: only a dismissal may take the post from elsewhere in the article

@@ -229,9 +229,11 @@ def _np_title(ctx: Context, tok: Token) -> Title | None:
 def _clause_status(verb: Token) -> str:
     """Past simple ("headed", "was", "served") is a former post; present or perfect is current."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.lower_ in ("previously", "formerly", "once", "earlier") for c in verb.children):
+        return "former"
     if aux & {"has", "have", "'s", "’s"}:
         return "current"
-    if verb.tag_ == "VBD" or aux & {"was", "were", "had"}:
+    if verb.tag_ in ("VBD", "VBN") or aux & {"was", "were", "had"}:
         return "former"
     return "current"
 
@@ -271,6 +273,8 @@ def clauses(ctx: Context) -> None:
                 continue
             if org is None and obj.lower_ not in INSTITUTIONS:
                 continue
+            if org is None and positions_of(ctx, person) and len(list(obj.subtree)) <= 2:
+                continue  # "who had led the agency": the post the article already gave them
             end = phrase_after(ctx, obj.left_edge.i)
             if end <= obj.i:
                 continue

@@ -163,7 +163,8 @@ def phrase_after(ctx: Context, i: int, limit: int = 24) -> int:
             j += 1
             continue
         if not in_word:
-            if low in _STOP_WORDS or tok.pos_ in ("VERB", "AUX") and not is_title_word(doc, j):
+            if low in _STOP_WORDS or tok.pos_ in ("VERB", "AUX") and not is_title_word(doc, j) and not (
+                    tok.dep_ == "amod" and tok.head.i > j):  # "the jailed former prime minister" goes on
                 break
             if tok.pos_ in ("ADV", "SCONJ") and not (j == i and low in _STATUS_ADVERBS):
                 break
