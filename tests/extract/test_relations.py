@@ -106,3 +106,63 @@ def test_symmetric_relation_told_twice_is_one_fact(extract_text):
 def test_an_active_verb_is_no_standing_tie(extract_text):
     r = extract_text("Apple TV connects to a Mac over a wireless network.", published="2007-01-10")
     assert _relations(r) == set()
+
+
+# -- issue 2: more shapes of rivalry, parts, membership, leadership, cooperation ------------------------
+
+@pytest.mark.parametrize(
+    ("text", "subject", "relation", "obj"),
+    [
+        # rival_of
+        ("Hezbollah and the Amal Movement, its closest ally, rejected the plan.", "Amal Movement", "allied_with",
+         "Hezbollah"),
+        ("Hezbollah claimed the attack. The group has been locked in a turf war with the Amal Movement.",
+         "Hezbollah", "rival_of", "Amal Movement"),
+        ("The Sinaloa Cartel fights alongside the Gulf Cartel, a long-time ally, in Tamaulipas.", "Sinaloa Cartel",
+         "allied_with", "Gulf Cartel"),
+        # part_of
+        ("The Free Syrian Army, a splinter of the Syrian Arab Army, claimed the bombing.", "Free Syrian Army",
+         "part_of", "Syrian Arab Army"),
+        ("Kataib Hezbollah, one of the factions of the Popular Mobilization Forces, denied the report.",
+         "Kataib Hezbollah", "part_of", "Popular Mobilization Forces"),
+        ("The Awami League's student wing, the Bangladesh Chhatra League, was banned.", "Bangladesh Chhatra League",
+         "part_of", "Awami League"),
+        ("The Alpha Group, an elite unit of the FSB, stormed the building.", "Alpha Group", "part_of", "FSB"),
+        # member_of (a person's party)
+        ("Ghassan Hasbani, a lawmaker from the Lebanese Forces, demanded a timetable.", "Ghassan Hasbani",
+         "member_of", "Lebanese Forces"),
+        ("Salahuddin Ahmed, a member of the BNP standing committee, spoke to reporters.", "Salahuddin Ahmed",
+         "member_of", "BNP"),
+        ("Nika Gvaramia, a leader of the Coalition for Change, was detained.", "Nika Gvaramia", "member_of",
+         "Coalition for Change"),
+        # leads
+        ("Tarique Rahman, who leads the BNP from London, will return in December.", "Tarique Rahman", "leads",
+         "BNP"),
+        ("Kamala Persad-Bissessar heads the United National Congress.", "Kamala Persad-Bissessar", "leads",
+         "United National Congress"),
+        # subordinate_to / cooperates_with
+        ("The General Security directorate, which answers to the Interior Ministry, detained three men.",
+         "General Security", "subordinate_to", "Interior Ministry"),
+        ("Europol will work with the FBI on the investigation.", "Europol", "cooperates_with", "FBI"),
+        ("A joint operation by the Kenya Defence Forces and the Somali National Army freed the town.",
+         "Kenya Defence Forces", "cooperates_with", "Somali National Army"),
+    ],
+)
+def test_relation_from_cue_round_two(extract_text, text, subject, relation, obj):
+    r = extract_text(text, published="2024-06-01")
+    assert _has(r, subject, relation, obj), _relations(r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tarique Rahman, who led the BNP until 2007, returned to Dhaka.",  # a past tie
+        "Ahmed Hassan, a member of the Security Council, voted against the resolution.",  # a seat, not a party
+        "Maria Lopez worked with John Smith at Goldman Sachs in the 1990s.",  # a career, not a tie
+        "Fars, Iran's semi-official news agency, published the report.",  # a country's agency is not part of it
+        "Maria Lopez, a former lawmaker from the Liberal Party, died on Sunday.",  # a past membership
+    ],
+)
+def test_no_relation_round_two(extract_text, text):
+    rels = _relations(extract_text(text, published="2024-06-01"))
+    assert not {r for r in rels if r[1] in ("leads", "member_of", "part_of", "cooperates_with")}, rels

@@ -207,7 +207,8 @@ def dateline_end(ctx: Context) -> int:
     return m.end() if m else 0
 
 
-def head_entity(ctx: Context, tok: Token, resolve: bool = True) -> Entity | None:
+def head_entity(ctx: Context, tok: Token, resolve: bool = True,
+                types: frozenset[str] | set[str] = PARTICIPANT_TYPES) -> Entity | None:
     """The entity a noun phrase headed by TOK denotes: the head's own entity, else the name in
     apposition to a description ("the foreign minister, Sergey Lavrov"), else the referent of
     a pronoun or a description. Never the entity of an "of"-phrase or a possessor."""
@@ -217,7 +218,7 @@ def head_entity(ctx: Context, tok: Token, resolve: bool = True) -> Entity | None
     ent = ctx.entity_of(tok)
     if ent is not None and line_end and ctx.entities.at(line_end - 2, line_end) is ent:
         return None  # "TBILISI, Oct 3 - Thousands": a name the NER model ran across the dateline
-    if ent is not None and ent.type in PARTICIPANT_TYPES:
+    if ent is not None and ent.type in types:
         if ent.type != "PERSON":
             # "the National Security Adviser, Nuhu Ribadu": a title the NER model took for a body
             named = [ctx.entity_of(c) for c in tok.children if c.dep_ == "appos"]
@@ -231,7 +232,7 @@ def head_entity(ctx: Context, tok: Token, resolve: bool = True) -> Entity | None
     for child in tok.children:
         if child.dep_ in ("appos", "compound"):
             ent = ctx.entity_of(child)
-            if ent is not None and ent.type in PARTICIPANT_TYPES:
+            if ent is not None and ent.type in types:
                 return ent
     if not resolve:
         return None
@@ -247,7 +248,8 @@ def head_entity(ctx: Context, tok: Token, resolve: bool = True) -> Entity | None
     return None
 
 
-def members(ctx: Context, tok: Token, resolve: bool = True, leaders: bool = False) -> list[Entity]:
+def members(ctx: Context, tok: Token, resolve: bool = True, leaders: bool = False,
+            types: frozenset[str] | set[str] = PARTICIPANT_TYPES) -> list[Entity]:
     """Entities of the noun phrase TOK and of every phrase conjoined with it.
 
     spaCy sometimes hangs the next list item off the previous item's apposition
@@ -262,7 +264,7 @@ def members(ctx: Context, tok: Token, resolve: bool = True, leaders: bool = Fals
         if t.i in seen:
             return
         seen.add(t.i)
-        ent = head_entity(ctx, t, resolve)
+        ent = head_entity(ctx, t, resolve, types)
         if ent is not None and all(ent is not e for e in out):
             out.append(ent)
         if ent is None and leaders:
@@ -276,7 +278,7 @@ def members(ctx: Context, tok: Token, resolve: bool = True, leaders: bool = Fals
         for child in t.children:
             if child.dep_ == "conj":
                 walk(child)
-                if head_entity(ctx, child, resolve) is None:
+                if head_entity(ctx, child, resolve, types) is None:
                     # "X and the head of Y, Admiral Z,": the name may hang off X, after the description
                     name = next((a for a in t.children if a.dep_ == "appos" and a.i > child.i
                                  and ctx.entity_of(a) is not None), None)

@@ -19,10 +19,14 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
+from ..resolve.within import resolve_description
 from .context import Context, Entity
 from .events import members
 
-RELATION_TYPES = {"PERSON", "ORG", "GPE"}
+#: Types an end may have; armed and political groups are often typed NORP, or FAC ("the X gang"), by the NER model.
+RELATION_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+#: Types that can be a body (not a person) at the far end of part_of, member_of, leads.
+BODY_TYPES = {"ORG", "NORP", "FAC"}
 SYMMETRIC = {"rival_of", "cooperates_with", "allied_with"}
 
 # -- word lists (data: add words, key nothing to one article) -----------------------------------
@@ -46,6 +50,9 @@ PAIR_VERBS = {
     "cooperate": "cooperates_with", "co-operate": "cooperates_with", "coordinate": "cooperates_with",
     "collaborate": "cooperates_with", "partner": "cooperates_with", "ally": "allied_with",
 }
+#: Verbs that are a tie only with one preposition and between bodies: "A will work with B", "A fights alongside B".
+PREP_PAIR_VERBS = {"work": ("cooperates_with", {"with"}), "team": ("cooperates_with", {"with"}),
+                   "join": ("cooperates_with", {"with"}), "fight": ("allied_with", {"alongside"})}
 #: Nouns describing A by its tie to B: "A, an ally of B", "A, a unit of B".
 DESCRIPTION_NOUNS = {
     "rival": "rival_of", "adversary": "rival_of", "foe": "rival_of", "nemesis": "rival_of",
@@ -55,12 +62,34 @@ DESCRIPTION_NOUNS = {
     "front": "affiliated_with", "organ": "affiliated_with",
     "unit": "part_of", "arm": "part_of", "branch": "part_of", "wing": "part_of", "division": "part_of",
     "part": "part_of", "subsidiary": "part_of", "department": "part_of", "directorate": "part_of",
-    "component": "part_of", "section": "part_of",
+    "component": "part_of", "section": "part_of", "faction": "part_of", "splinter": "part_of", "offshoot": "part_of",
+    "brigade": "part_of", "battalion": "part_of", "cell": "part_of", "agency": "part_of", "regiment": "part_of",
     "member": "member_of",
 }
 #: Description nouns whose other end may stand before them: "a Kremlin ally", "Hamas's armed wing".
 PREMODIFIED_NOUNS = {"rival", "adversary", "foe", "nemesis", "ally", "backer", "loyalist", "supporter", "partner",
-                     "mouthpiece", "affiliate", "proxy", "unit", "arm", "wing", "branch", "subsidiary"}
+                     "mouthpiece", "affiliate", "proxy", "unit", "arm", "wing", "branch", "subsidiary", "faction",
+                     "agency", "brigade", "splinter", "offshoot"}
+#: Plural nouns of "X, one of the brigades of Y": X is part (or a member) of Y.
+ONE_OF_NOUNS = {"group": "part_of", "gang": "part_of", "militia": "part_of", "faction": "part_of",
+                "brigade": "part_of", "battalion": "part_of", "unit": "part_of", "party": "member_of",
+                "organisation": "part_of", "organization": "part_of", "member": "member_of", "wing": "part_of",
+                "component": "part_of", "agency": "part_of", "force": "part_of", "service": "part_of"}
+#: Descriptions of a person that make them a member of the party or group named after them
+#: ("X, a lawmaker from the AfD", "X, a senior member of the BNP").
+PARTY_ROLE_NOUNS = {"lawmaker", "legislator", "mp", "deputy", "senator", "congressman", "congresswoman",
+                    "parliamentarian", "member", "politician", "activist", "candidate", "stalwart", "councillor",
+                    "councilor", "mep", "representative", "co-founder", "cofounder", "founder"}
+#: Weaker descriptions that say membership only of a party-like body ("a leader of the Coalition for Change").
+PARTY_ROLE_WEAK = {"leader", "figure", "official", "heavyweight", "veteran", "loyalist", "ideologue", "cadre"}
+#: Words of a body's name that make it a party, bloc or movement people belong to.
+PARTY_NAME_WORDS = {"party", "movement", "bloc", "coalition", "alliance", "front", "league", "congress", "union",
+                    "caucus", "platform", "list", "rally", "dream", "forces"}
+#: Words of a body's name whose members hold a seat in it rather than belong to it.
+OFFICE_BODY_WORDS = {"council", "committee", "commission", "board", "court", "assembly", "parliament", "senate",
+                     "cabinet", "ministry", "bench", "jury", "panel", "secretariat", "bureau"}
+#: Verbs of leading: "X, who leads the Y", "X heads Y", "Y, which is led by X".
+LEAD_VERBS = {"lead", "head", "chair", "command", "run", "direct"}
 #: Modifiers that say a tie is over: "a former ally of X" states no current relation.
 PAST_MARKERS = {"former", "ex", "onetime", "one-time", "erstwhile", "previous", "old-time"}
 #: Participles that make "X-backed Y" an alliance of Y with X.
@@ -101,7 +130,43 @@ ORG_NAME_WORDS = {"ministry", "council", "committee", "party", "army", "guard", 
 
 def _ends(ctx: Context, tok: Token) -> list[Entity]:
     """Named ends only: a relation read off "the group" or "he" would rest on a guess."""
-    return [e for e in members(ctx, tok, resolve=False) if e.type in RELATION_TYPES]
+    return members(ctx, tok, resolve=False, types=RELATION_TYPES)
+
+
+#: Definite descriptions that, as a subject, refer back to the group named before ("the group has clashed").
+GROUP_DESCRIPTIONS = {"group", "gang", "militia", "movement", "organisation", "organization", "faction", "party",
+                      "cartel", "coalition", "alliance", "bloc", "force", "army"}
+
+
+def _subject_ends(ctx: Context, subj: Token) -> list[Entity]:
+    """The named ends of a clause's subject, also when it is "the group" (the body named before) or "it"
+    in a second clause ("A fights alongside B, but it has clashed with C": A)."""
+    ends = _ends(ctx, subj)
+    if ends:
+        return ends
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() in GROUP_DESCRIPTIONS and subj.tag_ == "NN" and all(
+            c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        before = _previous_subject(ctx, subj)
+        if before is None:
+            before = resolve_description(ctx, ctx.doc[subj.i - 1: subj.i + 1], record=False)
+        return [before] if before is not None and before.type in BODY_TYPES else []
+    verb = subj.head
+    if subj.lower_ in ("it", "they") and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        firsts = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [e for f in firsts for e in _ends(ctx, f)]
+    return []
+
+
+def _previous_subject(ctx: Context, tok: Token) -> Entity | None:
+    """The body the previous sentence is about (its main subject), which "the group" at the start of
+    the next one continues: "JNIM, al-Qaeda's affiliate, claimed the attack. The group ..." is JNIM."""
+    sent = tok.sent
+    if sent.start == 0 or tok.i - sent.start > 3:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    ents = [e for s in subjects for e in _ends(ctx, s)]
+    return ents[0] if len(ents) == 1 else None  # a person there: "the group" is none of them, and left unread
 
 
 def _pobjs(tok: Token, preps: set[str]) -> list[Token]:
@@ -137,6 +202,9 @@ def _their_pair(ctx: Context, tok: Token) -> list[Entity]:
 def _holders(ctx: Context, tok: Token) -> list[Entity]:
     """The entities a description or predicate TOK is about: the noun it is in apposition to
     or modifies, the subject of its copula or verb."""
+    named = [e for c in tok.children if c.dep_ == "appos" for e in _ends(ctx, c)]
+    if named:
+        return named  # "the Awami League's student wing, the Chhatra League,"
     t = tok
     for _ in range(4):
         if t.dep_ == "appos":
@@ -211,7 +279,8 @@ def pair_noun(rels: Relations, tok: Token) -> None:
     need = PAIR_NOUN_MODIFIERS.get(tok.lemma_.lower())
     if need and not any(c.lower_ in need for c in tok.children if c.dep_ in ("compound", "amod")):
         return
-    between = [e for p in _pobjs(tok, {"between", "among", "amongst"}) for e in _ends(ctx, p)]
+    preps = {"between", "among", "amongst"} | ({"by"} if relation == "cooperates_with" else set())
+    between = [e for p in _pobjs(tok, preps) for e in _ends(ctx, p)]
     if len(between) >= 2:
         rels.pairs(relation, between, tok)
         return
@@ -224,7 +293,12 @@ def pair_noun(rels: Relations, tok: Token) -> None:
             holders = ([] if others else _their_pair(ctx, tok)) if pronoun else _ends(ctx, c)
     if not holders and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         # "A has/deepened (its) cooperation with B", "A and B conducted joint strikes"
-        holders = [e for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass") for e in _ends(ctx, s)]
+        holders = [e for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass") for e in _subject_ends(ctx, s)]
+    if not holders and others and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+        # "the group has been locked in a turf war with B", "A is engaged in a feud with B"
+        verb = tok.head.head
+        verb = verb.head if verb.dep_ == "acomp" else verb
+        holders = [e for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for e in _subject_ends(ctx, s)]
     if others:
         for h in holders:
             for o in others:
@@ -237,13 +311,23 @@ def pair_verb(rels: Relations, tok: Token) -> None:
     """'A clashed with B', 'A and B competed', 'A is allied with B'."""
     if tok.pos_ != "VERB":
         return
-    relation = PAIR_VERBS.get(tok.lemma_.lower())
+    lemma = tok.lemma_.lower()
+    relation = PAIR_VERBS.get(lemma)
+    preps = {"with", "against"}
+    if relation is None and lemma in PREP_PAIR_VERBS:
+        relation, preps = PREP_PAIR_VERBS[lemma]
     if relation is None:
         return
-    subjects = [e for s in tok.children if s.dep_ in ("nsubj", "nsubjpass") for e in _ends(rels.ctx, s)]
+    subjects = [e for s in tok.children if s.dep_ in ("nsubj", "nsubjpass") for e in _subject_ends(rels.ctx, s)]
     if not subjects and tok.dep_ == "relcl":
         subjects = _ends(rels.ctx, tok.head)
-    others = [e for p in _pobjs(tok, {"with", "against"}) for e in _ends(rels.ctx, p)]
+    others = [e for p in _pobjs(tok, preps) for e in _ends(rels.ctx, p)]
+    if lemma in PREP_PAIR_VERBS:
+        # "the police will work with the army": bodies; "he worked with Smith" is a career, not a tie
+        subjects = [e for e in subjects if e.type != "PERSON"]
+        others = [e for e in others if e.type != "PERSON"]
+        if not others or tok.tag_ == "VBD":
+            return
     if others:
         for s in subjects:
             for o in others:
@@ -258,16 +342,26 @@ def description(rels: Relations, tok: Token) -> None:
     lemma = tok.lemma_.lower()
     relation = None
     objects: list[Entity] = []
-    if tok.pos_ in ("NOUN", "PROPN") and lemma in DESCRIPTION_NOUNS and ctx.entity_of(tok) is None:
+    if tok.lower_ == "one" and tok.dep_ in ("appos", "attr"):
+        # "X, one of the brigades of Y": the relation of the plural noun
+        for p in _pobjs(tok, {"of"}):
+            if p.lemma_.lower() in ONE_OF_NOUNS and p.tag_ == "NNS":
+                relation = ONE_OF_NOUNS[p.lemma_.lower()]
+                objects = [e for q in _pobjs(p, {"of", "in", "within"}) for e in _ends(ctx, q)
+                           if e.type in BODY_TYPES]
+    elif tok.pos_ in ("NOUN", "PROPN") and lemma in DESCRIPTION_NOUNS and ctx.entity_of(tok) is None:
         relation = DESCRIPTION_NOUNS[lemma]
         objects = [e for p in _pobjs(tok, {"of", "to", "for"}) for e in _ends(ctx, p)]
         # "a Kremlin ally", "an IRGC affiliate", "Hamas's armed wing" (not "the Delco parts group")
         if lemma in PREMODIFIED_NOUNS:
-            objects += [e for c in tok.children if c.dep_ in ("compound", "poss") for e in _ends(ctx, c)]
+            objects += [e for c in tok.children if c.dep_ in ("compound", "poss") for e in _ends(ctx, c)
+                        if relation != "part_of" or e.type in BODY_TYPES]  # "Iran's news agency" is no part
     elif tok.pos_ in ("VERB", "ADJ", "AUX", "ADV") and _description_form(tok):
         for (word, prep), rel in DESCRIPTION_VERBS.items():
             if lemma == word or tok.lower_ == word:
                 found = [e for p in _pobjs(tok, {prep}) for e in _ends(ctx, p)]
+                if lemma in LEAD_VERBS:
+                    found = [e for e in found if e.type != "PERSON"]  # "run by X" (a person): X leads it
                 if found:
                     relation, objects = rel, found
                     break
@@ -279,10 +373,24 @@ def description(rels: Relations, tok: Token) -> None:
         # "Fatah and Hamas are bitter rivals", "X and Y, long-time allies,"
         if relation in SYMMETRIC and tok.tag_ in ("NNS", "NNPS"):
             rels.pairs(relation, _holders(ctx, tok), tok)
+        elif relation in SYMMETRIC and tok.dep_ == "appos" and tok.head.dep_ == "conj" and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            # "A and B, its closest ally,": B and A
+            for o in _ends(ctx, tok.head.head):
+                for h in _ends(ctx, tok.head)[:1]:
+                    rels.add(relation, h, o, tok)
+        elif relation in SYMMETRIC and tok.dep_ == "appos" and tok.head.dep_ == "pobj" and \
+                tok.head.head.lower_ in ("alongside", "with") and tok.head.head.head.pos_ in ("VERB", "AUX"):
+            # "A fights alongside B, a long-time ally": A and B
+            verb = tok.head.head.head
+            for h in (e for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for e in _subject_ends(ctx, s)):
+                for o in _ends(ctx, tok.head):
+                    rels.add(relation, h, o, tok)
         return
     holders = _holders(ctx, tok)
     if relation == "member_of":
-        holders = [h for h in holders if h.type != "PERSON"]  # a person's membership is a position
+        # a person's membership is read by party_member, which knows parties from offices
+        holders = [h for h in holders if h.type != "PERSON"]
     for h in holders:
         for o in objects:
             rels.add(relation, h, o, tok)
@@ -315,15 +423,90 @@ def possessive_unit(rels: Relations, tok: Token) -> None:
     if tok.dep_ != "poss":
         return
     owner = rels.ctx.entity_of(tok)
-    # an acronym or a name with an organisation word: "Uzbekistan's" tagged ORG is still a country
+    # an acronym, a name with an organisation word, or a name never taken for a place:
+    # "Uzbekistan's" tagged ORG is still a country
     if owner is None or owner.type != "ORG" or not (tok.text.isupper() or any(
-            w.lower() in UNIT_NAME_HEADS | ORG_NAME_WORDS for w in owner.name.split())):
+            w.lower() in UNIT_NAME_HEADS | ORG_NAME_WORDS for w in owner.name.split())
+            or not (set(getattr(owner, "type_votes", {})) & {"GPE", "LOC"})):
         return
     head = tok.head
     unit = rels.ctx.entity_of(head)
     if unit is None or unit is owner or unit.type != "ORG" or head.lower_ not in UNIT_NAME_HEADS:
         return
     rels.add("part_of", unit, owner, head, confidence=0.6)
+
+
+def _party_like(ent: Entity, head: Token | None = None) -> bool:
+    words = {w.lower() for w in ent.name.split()}
+    return bool(words & PARTY_NAME_WORDS) or (head is not None and head.lemma_.lower() in PARTY_NAME_WORDS)
+
+
+def party_member(rels: Relations, tok: Token) -> None:
+    """'X, a lawmaker from the AfD', 'X, a senior member of the BNP', 'AfD lawmaker X',
+    'X of the Servant of the People party': a person's party or group."""
+    ctx = rels.ctx
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN":
+        person = ctx.entity_of(tok)
+        if person is None or person.type != "PERSON" or tok.dep_ in ("compound", "poss"):
+            return
+        for p in _pobjs(tok, {"of", "from"}):
+            for body in _ends(ctx, p):
+                if body.type in BODY_TYPES and _party_like(body, p) and body is not person:
+                    rels.add("member_of", person, body, tok)
+        return
+    strong = lemma in PARTY_ROLE_NOUNS
+    if tok.pos_ != "NOUN" or not (strong or lemma in PARTY_ROLE_WEAK) or ctx.entity_of(tok) is not None:
+        return
+    if any(c.lower_ in PAST_MARKERS for c in tok.children if c.dep_ in ("amod", "advmod")):
+        return
+    bodies = [(e, p) for p in _pobjs(tok, {"of", "from", "in", "for"}) for e in _ends(ctx, p)]
+    bodies += [(e, c) for c in tok.children if c.dep_ in ("compound", "poss") for e in _ends(ctx, c)]
+    bodies = [(e, h) for e, h in bodies if e.type in BODY_TYPES and (strong or _party_like(e, h))]
+    if lemma in ("representative", "member"):
+        # a member of a council or a board holds a seat (a position), not a party card
+        bodies = [(e, h) for e, h in bodies if _party_like(e, h) or not (
+            {w.lower() for w in e.name.split()} & OFFICE_BODY_WORDS)]
+    if not bodies:
+        return
+    people = [h for h in _holders(ctx, tok) if h.type == "PERSON"]
+    for person in people:
+        for body, _h in bodies:
+            rels.add("member_of", person, body, tok)
+
+
+def _present_or_perfect(verb: Token) -> bool:
+    """'leads', 'has headed since 2019', 'is led by': a standing tie, not one told in the past."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN":
+        return all(a.lower_ in ("is", "are", "has", "have", "'s", "been", "being") for a in auxes)
+    return False
+
+
+def leads(rels: Relations, tok: Token) -> None:
+    """'X, who leads the Y', 'X heads Y', 'the Y coalition, which is led by X', 'a militia headed by X'."""
+    ctx = rels.ctx
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in LEAD_VERBS or not _present_or_perfect(tok):
+        return
+    passive = any(c.dep_ in ("agent", "auxpass", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "dobj" for c in tok.children))
+    if passive:
+        people = [e for p in _pobjs(tok, {"by"}) for e in _ends(ctx, p) if e.type == "PERSON"]
+        subs = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ not in ("which", "that", "who")]
+        bodies = [e for s in subs for e in _subject_ends(ctx, s)] if subs else (
+            _ends(ctx, tok.head) if tok.dep_ in ("acl", "relcl") else [])
+    else:
+        subs = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")]
+        people = [e for s in subs for e in _ends(ctx, s)] if subs else (
+            _ends(ctx, tok.head) if tok.dep_ == "relcl" else [])
+        people = [e for e in people if e.type == "PERSON"]
+        bodies = [e for o in tok.children if o.dep_ == "dobj" for e in _subject_ends(ctx, o)]
+    for person in people:
+        for body in bodies:
+            if body.type in BODY_TYPES:
+                rels.add("leads", person, body, tok)
 
 
 def run(ctx: Context) -> None:
@@ -334,3 +517,5 @@ def run(ctx: Context) -> None:
         description(rels, tok)
         backed(rels, tok)
         possessive_unit(rels, tok)
+        party_member(rels, tok)
+        leads(rels, tok)
