@@ -198,3 +198,13 @@ def test_removed_the_head_named_in_apposition_and_appointed_a_successor(extract_
     # one post for Butt, and he no longer holds it
     assert [(p["title"], p["status"]) for p in posts(out, "Mohsin Butt")] == [
         ("head of the Federal Investigation Agency", "former")]
+
+
+def test_replacing_inherits_the_post_of_the_appointment(extract_text):
+    text = ("The parliament on Tuesday confirmed Andrei Belousov as defence minister, replacing Sergei Shoigu. "
+            "Shoigu had run the defence ministry since 2012.")
+    out = extract_text(text, published="2024-05-15")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"], suc["title"]) == (
+        eid(out, "Andrei Belousov"), eid(out, "Sergei Shoigu"), "defence minister")
+    assert [(p["title"], p["status"]) for p in posts(out, "Sergei Shoigu")] == [("defence minister", "former")]

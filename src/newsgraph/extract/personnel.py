@@ -396,6 +396,7 @@ def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title
         elif subj is None and verb.dep_ in ("advcl", "xcomp"):
             # "Y was appointed minister, replacing X", "named Y to replace X": the one appointed
             main = verb.head
+            title = title or _verb_title(ctx, main)  # "confirmed Y as defence minister, replacing X"
             obj = _child(main, "dobj") if not _is_passive(main) and _change_verb(main) == "appointment" else None
             successors = _people(ctx, obj or _subject(main))
             if obj is not None:

@@ -72,8 +72,10 @@ def add_position(ctx: Context, person: Entity, title: str | None, org: Entity | 
         if same_title(f.get("title"), title) or (org is not None and f.get("org") is org):
             if org is not None and f.get("org") is None:
                 f["org"] = org
-            if title and (not f.get("title") or len(title) > len(f["title"]) and f.get("org") is None):
-                f["title"] = title
+            if title and (not f.get("title") or confidence > fact.confidence or (
+                    confidence == fact.confidence and len(title) > len(f["title"]) and f.get("org") is None)):
+                f["title"] = title  # a post named outright beats one read off a verb ("had run the ministry")
+                fact.confidence = max(fact.confidence, confidence)
             if override_status or f.get("status") == "unknown":
                 f["status"] = status
             f["start"] = f.get("start") or start
@@ -279,7 +281,8 @@ def clauses(ctx: Context) -> None:
             if end <= obj.i:
                 continue
             obj_text = ctx.doc[obj.left_edge.i:end].text
-            add_position(ctx, person, f"{LEAD_VERBS[lemma]} of {obj_text}", org, _clause_status(verb), ev)
+            add_position(ctx, person, f"{LEAD_VERBS[lemma]} of {obj_text}", org, _clause_status(verb), ev,
+                         confidence=0.6)
             continue
         if lemma in ("elect", "re-elect", "reelect"):
             # "X, who was elected president in 2019": the post is held now (an election is no appointment)

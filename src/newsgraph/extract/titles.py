@@ -456,8 +456,10 @@ def same_title(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     stop = {"the", "of", "a", "an", "and", "s", "to", "in", "for", "on"}
-    ta = {w for w in name_key(a).split() if w not in stop}
-    tb = {w for w in name_key(b).split() if w not in stop}
+    same = {"ministry": "minister", "ministries": "minister", "defense": "defence", "chairman": "chair",
+            "chairwoman": "chair", "chairperson": "chair"}
+    ta = {same.get(w, w) for w in name_key(a).split() if w not in stop}
+    tb = {same.get(w, w) for w in name_key(b).split() if w not in stop}
     if not ta or not tb:
         return False
     return len(ta & tb) / min(len(ta), len(tb)) >= 0.6
