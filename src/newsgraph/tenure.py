@@ -32,8 +32,10 @@ from . import posts
 from .extract.context import name_key
 from .extract.lexicon import ORG_HEAD_WORDS
 from .query._common import PERSONNEL, fetch_facts, names_of, source_of
-from .store.schema import entities, entity_keys, entity_names, facts
+from .store.schema import articles, entities, entity_keys, entity_names, facts
 
+#: At most this many sources per tenure (the latest); ``sightings`` counts them all.
+MAX_SOURCES = 25
 _FULL_OR_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -90,6 +92,7 @@ class PostResolver:
         self._orgs: dict[str, set[int]] = {}
         self._org_words: dict[int, set[str]] = {}
         self._types: dict[int, str | None] = {}
+        self._identities: dict[tuple, tuple | None] = {}
 
     def type_of(self, entity_id: int) -> str | None:
         if entity_id not in self._types:
@@ -127,6 +130,12 @@ class PostResolver:
 
     def identity(self, title: str | None, org_id: int | None) -> tuple | None:
         """(role, org id or None, residual qualifier) naming the post of one fact."""
+        key = (title, org_id)
+        if key not in self._identities:
+            self._identities[key] = self._identity(title, org_id)
+        return self._identities[key]
+
+    def _identity(self, title: str | None, org_id: int | None) -> tuple | None:
         post = posts.parse_title(title)
         if post is None:
             return None
@@ -163,10 +172,13 @@ def _events(row: Row, person_id: int) -> list[tuple[str, str | None, str]]:
             out.append(("start", clean_date(row.start_date), "dated"))
         if clean_date(row.end_date):
             out.append(("end", clean_date(row.end_date), "dated"))
+        first = clean_date(getattr(row, "first_published", None))
         if row.status == "current":
             out.append(("seen", published, "sighting"))
+            if first and first != published:
+                out.append(("seen", first, "sighting"))
         elif row.status == "former":
-            out.append(("former", published, "reported former"))
+            out.append(("former", first or published, "reported former"))
         else:
             out.append(("mentioned", published, "mentioned"))
         return out
@@ -266,9 +278,12 @@ def tenures_from_rows(conn: Connection, rows: list[Row], only_person: int | None
 
 def _fold_unknown_bodies(groups: dict[tuple[int, tuple], list[Row]]) -> None:
     """A person's post read without a body joins the same post with a body ("interior minister" = Peru's)."""
+    with_body: dict[tuple, list[tuple[int, tuple]]] = {}
+    for k in groups:
+        if k[1][1] is not None:
+            with_body.setdefault((k[0], k[1][0], k[1][2]), []).append(k)
     for pid, post in [k for k in groups if k[1][1] is None]:
-        same = [k for k in groups if k[0] == pid and k[1][1] is not None and k[1][0] == post[0]
-                and k[1][2] == post[2]]
+        same = with_body.get((pid, post[0], post[2]), [])
         if len(same) == 1:
             groups[same[0]].extend(groups.pop((pid, post)))
 
@@ -298,8 +313,60 @@ def infer_successor_ends(tenures: list[Tenure]) -> None:
                 t.successor_id = nxt.person_id  # type: ignore[attr-defined]
 
 
-def post_rows(conn: Connection, role: str, org_ids: Iterable[int], keys: Iterable[str]) -> list[Row]:
-    """Personnel facts of one post: by post key, or by role and body (both indexed)."""
+class Sightings:
+    """Position facts that say the same thing in the same outlet, read as one row.
+
+    A head of state may be called president in thousands of articles; the tenure needs only the
+    first and last of them per outlet and wording, so ``personnel_rows`` groups them in SQL and
+    keeps one sample fact (the latest) for the evidence.
+    """
+
+    def __init__(self, row: Row, first: str | None, last: str | None, n: int) -> None:
+        self._row = row
+        self.first_published = first
+        self.last_published = last
+        self.sightings = n
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._row, name)
+
+    @property
+    def _mapping(self) -> Mapping[str, Any]:
+        return {**self._row._mapping, "sightings": self.sightings, "first_published": self.first_published,
+                "last_published": self.last_published}
+
+
+_GROUP = [facts.c.person_id, facts.c.org_id, facts.c.title, facts.c.status, facts.c.start_date, facts.c.end_date,
+          facts.c.attributed_to_id, articles.c.source]
+
+
+def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = PERSONNEL) -> list[Any]:
+    """Personnel facts matching any of the conditions ANY_OF (each served by its own index):
+    appointments, dismissals and successions one by one, positions grouped (``Sightings``)."""
+    kinds = set(kinds)
+    # a union of indexed lookups: an OR across columns can make SQLite scan the articles instead
+    def ids(*kind_cond: Any) -> list[Any]:
+        return [facts.c.id.in_(sa.union(*[sa.select(facts.c.id).where(c, *kind_cond) for c in any_of]))]
+
+    out: list[Any] = []
+    others = kinds - {"position"}
+    if others:
+        out += fetch_facts(conn, *ids(facts.c.kind.in_(sorted(others))))
+    if "position" not in kinds:
+        return out
+    groups = conn.execute(
+        sa.select(sa.func.max(facts.c.id), sa.func.min(articles.c.published), sa.func.max(articles.c.published),
+                  sa.func.count())
+        .select_from(facts.join(articles, articles.c.id == facts.c.article_id))
+        .where(facts.c.retracted.is_(False), *ids(facts.c.kind == "position")).group_by(*_GROUP)).all()
+    if groups:
+        sample = {r.id: r for r in fetch_facts(conn, facts.c.id.in_([g[0] for g in groups]))}
+        out += [Sightings(sample[g[0]], g[1], g[2], g[3]) if g[3] > 1 else sample[g[0]]
+                for g in groups if g[0] in sample]
+    return out
+
+
+def _post_conditions(role: str, org_ids: Iterable[int], keys: Iterable[str]) -> list[Any]:
     conds = []
     keys = sorted(set(keys))
     org_ids = sorted(set(org_ids))
@@ -307,9 +374,16 @@ def post_rows(conn: Connection, role: str, org_ids: Iterable[int], keys: Iterabl
         conds.append(facts.c.post_key.in_(keys))
     if org_ids:
         conds.append(sa.and_(facts.c.role == role, facts.c.org_id.in_(org_ids)))
+    return conds
+
+
+def post_rows(conn: Connection, role: str, org_ids: Iterable[int], keys: Iterable[str],
+              kinds: Iterable[str] = PERSONNEL) -> list[Any]:
+    """Personnel facts of one post: by post key, or by role and body (both indexed)."""
+    conds = _post_conditions(role, org_ids, keys)
     if not conds:
         return []
-    return fetch_facts(conn, sa.or_(*conds), facts.c.kind.in_(PERSONNEL))
+    return personnel_rows(conn, conds, kinds=kinds)
 
 
 def _keys_for(resolver: PostResolver, role: str, phrase: str, org_ids: set[int]) -> set[str]:
@@ -323,19 +397,19 @@ def _keys_for(resolver: PostResolver, role: str, phrase: str, org_ids: set[int])
 
 def tenures_of(conn: Connection, person_id: int) -> list[Tenure]:
     """Every tenure of one person, with ends inferred from the next holders of the same posts."""
-    rows = fetch_facts(conn, sa.or_(facts.c.person_id == person_id, facts.c.successor_id == person_id,
-                                    facts.c.predecessor_id == person_id), facts.c.kind.in_(PERSONNEL))
+    rows = personnel_rows(conn, [facts.c.person_id == person_id, facts.c.successor_id == person_id,
+                                 facts.c.predecessor_id == person_id])
     resolver = PostResolver(conn)
     own = tenures_from_rows(conn, rows, person_id, resolver)
     open_posts = {t.post for t in own if t.end is None}
     if not open_posts:
         return own
-    # read the other holders of the posts still open, to end them at a successor's start
-    extra: dict[int, Row] = {r.id: r for r in rows}
+    # read the other holders' starts in the posts still open, to end them at a successor's start
+    extra: dict[int, Any] = {r.id: r for r in rows}
     for role, org_id, residual in open_posts:
         org_ids = {org_id} if org_id is not None else set()
-        phrase = residual if org_id is not None else residual
-        for r in post_rows(conn, role, org_ids, _keys_for(resolver, role, phrase, org_ids)):
+        starts = ("appointment", "succession")
+        for r in post_rows(conn, role, org_ids, _keys_for(resolver, role, residual, org_ids), kinds=starts):
             extra.setdefault(r.id, r)
     everyone = tenures_from_rows(conn, list(extra.values()), None, resolver)
     return [t for t in everyone if t.person_id == person_id]
@@ -412,7 +486,9 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
         "last_seen": t.last_seen,
         "ended_before": t.ended_before,
         "post": "|".join(str(p) if p is not None else "" for p in t.post),
-        "sources": [source_of(r, names) for r in sorted(t.rows, key=lambda r: (r.a_published or "", r.id))],
+        "sources": [source_of(r, names) for r in sorted(t.rows, key=lambda r: (r.a_published or "", r.id))
+                    [-MAX_SOURCES:]],
+        "sightings": sum(getattr(r, "sightings", 1) for r in t.rows),
     }
     succ = getattr(t, "successor_id", None)
     if succ is not None:

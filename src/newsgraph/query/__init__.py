@@ -244,16 +244,13 @@ def _names_for(conn: Connection, rows: Iterable[Row], parts: Mapping[int, list[i
     return names_of(conn, ids)
 
 
-def _facts_about(conn: Connection, entity_id: int, kinds: Iterable[str] | None = None) -> list[Row]:
+def _facts_about(conn: Connection, entity_id: int, kinds: Iterable[str] | None = None,
+                 exclude: Iterable[str] = ()) -> list[Row]:
     """Every live fact in which ENTITY_ID plays any part (one indexed lookup per column)."""
-    ids: set[int] = set()
-    for col in ROLES:
-        ids |= set(conn.execute(sa.select(facts.c.id).where(facts.c[col] == entity_id)).scalars())
-    ids |= set(conn.execute(sa.select(fact_participants.c.fact_id)
-                            .where(fact_participants.c.entity_id == entity_id)).scalars())
-    if not ids:
-        return []
-    where = [facts.c.id.in_(sorted(ids))]
+    skip = [facts.c.kind.not_in(list(exclude))] if exclude else []
+    ids = sa.union(*[sa.select(facts.c.id).where(facts.c[col] == entity_id, *skip) for col in ROLES],
+                   sa.select(fact_participants.c.fact_id).where(fact_participants.c.entity_id == entity_id))
+    where = [facts.c.id.in_(ids)]
     if kinds:
         where.append(facts.c.kind.in_(list(kinds)))
     return fetch_facts(conn, *where)
@@ -267,11 +264,12 @@ def show(store, entity_id: int, outlets: Outlets | None = None) -> dict[str, Any
     with store.read() as conn:
         entity_id = _live(conn, entity_id)
         ent = _entity_json(conn, entity_id)
-        rows = _facts_about(conn, entity_id)
+        rows = _facts_about(conn, entity_id, exclude=("position",))  # positions come as tenures
         parts = participants_of(conn, [r.id for r in rows])
         names = _names_for(conn, rows, parts)
-        copies = copies_of(conn, {r.article_id for r in rows})
-        positions = [_tenure.tenure_json(conn, t, names) for t in _tenure.tenures_of(conn, entity_id)]
+        tenures = _tenure.tenures_of(conn, entity_id)
+        copies = copies_of(conn, {r.article_id for r in rows} | {r.article_id for t in tenures for r in t.rows})
+        positions = [_tenure.tenure_json(conn, t, names) for t in tenures]
         for p in positions:
             p["corroboration"] = corroboration(p["sources"], copies, outlets)
         positions.sort(key=lambda p: sort_date(p["start"], p["first_seen"], p["ended_before"], p["end"]))
@@ -350,7 +348,10 @@ def holders(store, title: str, on: str | None = None, outlets: Outlets | None = 
         if on:
             tenures = [t for t in tenures if _tenure.held_on(t, on)]
         copies = copies_of(conn, {r.article_id for r in rows})
-        out = [_tenure.tenure_json(conn, t) for t in tenures]
+        names = names_of(conn, {t.person_id for t in tenures} | {t.org_id for t in tenures}
+                         | {getattr(t, "successor_id", None) for t in tenures}
+                         | {r.attributed_to_id for t in tenures for r in t.rows})
+        out = [_tenure.tenure_json(conn, t, names) for t in tenures]
     for item in out:
         item["corroboration"] = corroboration(item["sources"], copies, outlets)
     return sorted(out, key=lambda p: (sort_date(p["start"], p["first_seen"], p["ended_before"], p["end"]),

@@ -12,7 +12,8 @@ from ..store.schema import articles, entities, entity_names, fact_participants, 
 
 #: Columns read with every fact: the fact, and the article it came from.
 FACT_COLUMNS = [
-    facts, articles.c.title.label("a_title"), articles.c.source.label("a_source"),
+    *(c for c in facts.c if c.name != "raw"),  # the raw contract JSON is for re-extraction, slow to decode
+    articles.c.title.label("a_title"), articles.c.source.label("a_source"),
     articles.c.published.label("a_published"),
 ]
 ENTITY_COLUMNS = ["person_id", "org_id", "by_id", "place_id", "reporter_id", "speaker_id", "via_id", "successor_id",
@@ -67,7 +68,7 @@ def participants_of(conn: Connection, fact_ids: Sequence[int]) -> dict[int, list
 
 def source_of(row: Row | Mapping[str, Any], names: Mapping[int, Mapping[str, Any]] | None = None) -> dict[str, Any]:
     """The contract's source object of one fact row: article, title, outlet, date, evidence sentence."""
-    m = row._mapping if isinstance(row, Row) else row
+    m = row._mapping if hasattr(row, "_mapping") else row
     out = {"article": m["article_id"], "title": m["a_title"], "source": m["a_source"], "published": m["a_published"],
            "evidence": m["evidence_text"], "fact": m["id"], "span": [m["evidence_start"], m["evidence_end"]]
            if m["evidence_start"] is not None else None}
@@ -76,6 +77,8 @@ def source_of(row: Row | Mapping[str, Any], names: Mapping[int, Mapping[str, Any
     out["voice"] = "attributed" if who is not None else "own"
     if m.get("confirmed"):
         out["confirmed"] = True
+    if m.get("sightings"):  # one row standing for several reports in this outlet (tenure.Sightings)
+        out.update(sightings=m["sightings"], first_published=m["first_published"])
     return out
 
 
@@ -101,10 +104,11 @@ def corroboration(srcs: Sequence[Mapping[str, Any]], copies: Mapping[str, list[s
     kinds of outlets (state media, opposition, wire, ...) support it.
     """
     outlet_names = sorted({s["source"] for s in srcs if s.get("source")})
-    dates = sorted(s["published"] for s in srcs if s.get("published"))
+    dates = sorted([s["published"] for s in srcs if s.get("published")]
+                   + [s["first_published"] for s in srcs if s.get("first_published")])
     republished = sorted({c for s in srcs for c in (copies or {}).get(s["article"], [])} - set(outlet_names))
     out = {
-        "reports": len({s["article"] for s in srcs}),
+        "reports": sum(s.get("sightings") or 1 for s in srcs),
         "outlets": len(outlet_names),
         "outlet_names": outlet_names,
         "republished_by": republished,

@@ -221,6 +221,9 @@ facts = sa.Table(
     sa.Column("confirmed", sa.Boolean, nullable=True, comment="set by curation: an analyst confirmed it"),
     sa.UniqueConstraint("article_id", "local_id"),
     sa.Index("ix_facts_role_org_id", "role", "org_id"),
+    # added by 0003: a post's appointments and successions without reading its many sightings
+    sa.Index("ix_facts_post_key_kind", "post_key", "kind"),
+    sa.Index("ix_facts_role_org_id_kind", "role", "org_id", "kind"),
 )
 
 fact_participants = sa.Table(
