@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# a failing extractor stage raises in tests instead of being skipped with a warning
+os.environ.setdefault("NEWSGRAPH_STRICT", "1")
 
 from helpers import PG_ENV, ROOT, SHARED, entity_by_name, facts, fresh_pg_database  # noqa: F401  (re-exported)
 

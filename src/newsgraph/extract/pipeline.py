@@ -23,6 +23,7 @@ SCHEMA = "newsgraph.extraction/1"
 #: article is rarely over 100,000 characters; 1,000,000 is a book, or a corpus in one file.
 DEFAULT_MAX_CHARS = 1_000_000
 MAX_CHARS_ENV = "NEWSGRAPH_MAX_CHARS"
+STRICT_ENV = "NEWSGRAPH_STRICT"
 EXTRACTOR_VERSION = "0.1.0"
 
 Stage = Callable[[Context], None]
@@ -41,13 +42,30 @@ STAGES: list[tuple[str, Stage]] = [
 ]
 
 
-def build_context(article: Article, doc) -> Context:
+def strict_mode() -> bool:
+    return os.environ.get(STRICT_ENV, "") not in ("", "0", "false", "no")
+
+
+def build_context(article: Article, doc, *, strict: bool | None = None) -> Context:
+    """Run every stage over DOC.
+
+    A rule that breaks on an odd sentence must not lose the article: by default a failing
+    stage is skipped (its facts dropped, a warning added) and the others still run. With
+    ``strict`` (or $NEWSGRAPH_STRICT=1, as in the test suite) it raises instead, so that
+    such bugs are found rather than hidden. Entities are the base of everything else: if
+    they fail the article fails.
+    """
+    strict = strict_mode() if strict is None else strict
     ctx = Context(article=article, doc=doc)
     for name, stage in STAGES:
+        n_facts = len(ctx.facts)
         try:
             stage(ctx)
-        except Exception as err:  # one bad rule must not lose the article
-            raise ExtractionError(f"extractor stage {name!r} failed: {err!r}", article_id=article.id) from err
+        except Exception as err:
+            if strict or name == "entities":
+                raise ExtractionError(f"extractor stage {name!r} failed: {err!r}", article_id=article.id) from err
+            del ctx.facts[n_facts:]
+            ctx.warnings.append(f"extractor stage {name!r} failed and was skipped: {err!r}")
     return ctx
 
 

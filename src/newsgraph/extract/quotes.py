@@ -581,7 +581,7 @@ def _share_across_pieces(quotes: list[Quote], said: dict[int, _Said]) -> None:
         chain = [q]
         while chain[-1].continued_by is not None:
             chain.append(chain[-1].continued_by)
-        pieces = [said[id(p)] for p in chain]
+        pieces = [said[id(p)] for p in chain if id(p) in said]
         best = next((s for s in reversed(pieces) if s.speaker is not None and s.cue is not None), None)
         if best is None:
             continue
