@@ -376,6 +376,8 @@ def test_attack_noun_with_its_claimant(extract_text):
         "The rebels threatened to attack Goma if talks failed.",
         "Hezbollah did not attack the base, the army said.",
         "The two countries struck a deal on gas prices in Ankara.",
+        "In an August speech, the Labour Party attacked the ideology of the far right.",
+        "The Istanbul businessman has attacked global allies as well as adversaries.",
     ],
 )
 def test_words_threats_and_deals_are_no_attacks(extract_text, text):
@@ -407,6 +409,7 @@ def test_protest_by_a_named_group(extract_text, text, group, place):
         "Beijing lodged a formal protest with Tokyo over the visit.",
         "The Confederation of Ethiopian Trade Unions protested the decision in a letter.",
         "Party members rallied behind Prime Minister Shehbaz Sharif.",
+        "In the weeks since the primary, Claudia Sheinbaum has held rallies in Monterrey and Puebla.",
     ],
 )
 def test_objections_are_no_street_protests(extract_text, text):

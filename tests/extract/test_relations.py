@@ -161,6 +161,11 @@ def test_relation_from_cue_round_two(extract_text, text, subject, relation, obj)
         "Maria Lopez worked with John Smith at Goldman Sachs in the 1990s.",  # a career, not a tie
         "Fars, Iran's semi-official news agency, published the report.",  # a country's agency is not part of it
         "Maria Lopez, a former lawmaker from the Liberal Party, died on Sunday.",  # a past membership
+        "Blair Effron is a co-founder of Centerview Partners, a Wall Street investment bank.",  # a company
+        "Wells Fargo board member Elaine Chao attended the hearing.",  # a seat on a board
+        "The United States would work with other Security Council members on sanctions.",  # some members
+        "Cheryl Mills cooperated fully with the Justice Department.",  # with an inquiry
+        "Claudia Sheinbaum leads Xochitl Galvez by 20 points in the latest poll.",  # a poll
     ],
 )
 def test_no_relation_round_two(extract_text, text):

@@ -93,13 +93,29 @@ STRIKE_MODIFIERS = {"air", "drone", "missile", "rocket", "artillery"}
 #: Objects of "attack" that make it words, not weapons: "attacked the plan", "attacked his remarks".
 VERBAL_TARGETS = {"plan", "decision", "policy", "remark", "comment", "statement", "proposal", "law", "bill", "idea",
                   "record", "move", "report", "speech", "stance", "claim", "approach", "budget", "reform", "ruling",
-                  "verdict", "article", "media", "press", "critic", "view", "handling", "response"}
+                  "verdict", "article", "media", "press", "critic", "view", "handling", "response", "ideology",
+                  "rhetoric", "agenda", "ally", "opponent", "rival", "candidate", "tweet", "notion", "deal"}
+#: What an armed attack hits: "attacked a convoy", "raided a camp" (words attack people and ideas).
+PHYSICAL_TARGETS = {
+    "convoy", "base", "post", "outpost", "patrol", "checkpoint", "village", "town", "city", "camp", "position",
+    "station", "ship", "vessel", "tanker", "building", "school", "church", "mosque", "temple", "market", "troop",
+    "soldier", "force", "army", "police", "policeman", "officer", "headquarters", "office", "compound", "prison",
+    "jail", "barracks", "garrison", "airport", "airbase", "port", "bridge", "pipeline", "facility", "plant",
+    "refinery", "hotel", "bus", "train", "vehicle", "car", "truck", "motorcade", "embassy", "consulate", "hospital",
+    "district", "neighbourhood", "neighborhood", "settlement", "area", "region", "province", "home", "house",
+    "civilian", "worker", "residents", "fighter", "militant", "rebel", "guard", "unit", "stronghold", "depot",
+}
+#: Where an attack in words is made: "attacked X in a speech".
+SPEECH_NOUNS = {"speech", "interview", "tweet", "statement", "post", "article", "letter", "op-ed", "column", "remark",
+                "debate", "address", "rally", "editorial", "broadcast", "video", "message", "podcast"}
 #: Verbs whose subject carried out the attack or protest named by their object: "X claimed the attack".
 PERPETRATE_VERBS = {"claim", "carry", "launch", "mount", "stage", "conduct", "perpetrate", "hold", "organize",
                     "organise", "lead", "call"}
 #: Verbs and nouns of protest: "students protested in Yangon", "activists staged a sit-in".
 PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "sit-in", "march", "picket", "walkout"}
+#: Protest words that are also a candidate's campaign events: only a group's are protests.
+CAMPAIGN_WORDS = {"rally", "march"}
 #: Verbs that make a "protest" diplomatic, not a street protest: "lodged a protest".
 DIPLOMATIC_PROTEST_VERBS = {"lodge", "file", "register", "send", "issue", "deliver", "submit", "voice", "express"}
 #: Objects a street protest may have (the tagger takes "protested outside parliament" as transitive).
@@ -608,7 +624,23 @@ def _verbal_attack(ctx: Context, verb: Token) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in verb.children):
         return True
+    if any(p.lemma_.lower() in SPEECH_NOUNS for p in _prep_objects(verb, {"in", "during", "on"})):
+        return True  # "attacked X in a speech"
     return any(c.dep_ == "dobj" and c.lemma_.lower() in VERBAL_TARGETS for c in verb.children)
+
+
+def _armed_target(ctx: Context, objs: list[Token], place: Entity | None) -> bool:
+    """An armed attack hits something physical or a named side ("a convoy", "positions of X", "Kidal");
+    one with no object happened somewhere ("militants attacked near Y")."""
+    if not objs:
+        return place is not None
+    for obj in objs:
+        ent = ctx.entity_of(obj) or next((ctx.entity_of(c) for c in obj.children if c.dep_ == "compound"), None)
+        if ent is not None and ent.type != "PERSON":
+            return True
+        if obj.lemma_.lower() in PHYSICAL_TARGETS or obj.lower_.rstrip("s") in PHYSICAL_TARGETS:
+            return True
+    return False
 
 
 def _targets(ctx: Context, obj: Token) -> list[Entity]:
@@ -646,9 +678,13 @@ def attack_verb_mention(ctx: Context, verb: Token) -> Mention | None:
         attackers = _side(ctx, _subjects(verb))
     if not attackers or _verbal_attack(ctx, verb):
         return None
+    if all(e.type == "PERSON" for e in attackers) and not any(_people_word(t) for t in _subjects(verb)):
+        return None  # a named person "attacking" someone is a politician's words, seldom a gunman's act
     targets = [e for o in objs for e in _targets(ctx, o)]
     parts = _unique([e for e in attackers + targets if e.type not in PLACE_TYPES or e in attackers])
     place = _incident_place(ctx, verb, *objs)
+    if not passive and not fire and not _armed_target(ctx, objs, place):
+        return None
     for obj in objs if place is None else []:
         # "attacked the town of X", "stormed Kidal"
         named = ctx.entity_of(next(iter(_prep_objects(obj, {"of"})), obj) if obj.lemma_.lower() in PLACE_WORDS
@@ -706,6 +742,8 @@ def incident_noun_mention(ctx: Context, noun: Token) -> Mention | None:
         parts += [e for o in _prep_objects(noun, {"on", "against"}) for e in _targets(ctx, o)]
     place = _incident_place(ctx, noun, verb if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
     parts = [p for p in _unique(parts) if p is not place]
+    if event_type == "protest" and noun.lemma_.lower() in CAMPAIGN_WORDS and all(e.type == "PERSON" for e in parts):
+        parts = []  # "Clinton has held rallies in Cleveland": a campaign event
     date = _date(ctx, noun)
     if date is None and verb is not None:
         date = _date(ctx, verb)
@@ -722,6 +760,8 @@ def protest_verb_mention(ctx: Context, verb: Token) -> Mention | None:
     if any(c.dep_ == "prep" and c.lower_ in ("behind", "around", "to") for c in verb.children):
         return None  # "rallied behind the president", "rallied to"
     parts = _side(ctx, _subjects(verb))
+    if verb.lemma_.lower() in CAMPAIGN_WORDS and all(e.type == "PERSON" for e in parts):
+        return None  # "the candidate rallied in Ohio": a campaign event
     if not parts:
         return None
     place = _incident_place(ctx, verb, *[c for c in verb.children if c.dep_ == "dobj"])

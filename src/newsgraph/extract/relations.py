@@ -79,7 +79,7 @@ ONE_OF_NOUNS = {"group": "part_of", "gang": "part_of", "militia": "part_of", "fa
 #: ("X, a lawmaker from the AfD", "X, a senior member of the BNP").
 PARTY_ROLE_NOUNS = {"lawmaker", "legislator", "mp", "deputy", "senator", "congressman", "congresswoman",
                     "parliamentarian", "member", "politician", "activist", "candidate", "stalwart", "councillor",
-                    "councilor", "mep", "representative", "co-founder", "cofounder", "founder"}
+                    "councilor", "mep", "representative"}
 #: Weaker descriptions that say membership only of a party-like body ("a leader of the Coalition for Change").
 PARTY_ROLE_WEAK = {"leader", "figure", "official", "heavyweight", "veteran", "loyalist", "ideologue", "cadre"}
 #: Words of a body's name that make it a party, bloc or movement people belong to.
@@ -323,11 +323,16 @@ def pair_verb(rels: Relations, tok: Token) -> None:
         subjects = _ends(rels.ctx, tok.head)
     others = [e for p in _pobjs(tok, preps) for e in _ends(rels.ctx, p)]
     if lemma in PREP_PAIR_VERBS:
-        # "the police will work with the army": bodies; "he worked with Smith" is a career, not a tie
+        # "the police will work with the army": bodies; "he worked with Smith" is a career, not a tie;
+        # "work with other Security Council members" is with some members, not the council
         subjects = [e for e in subjects if e.type != "PERSON"]
-        others = [e for e in others if e.type != "PERSON"]
+        others = [e for p in _pobjs(tok, preps) if rels.ctx.entity_of(p) is not None
+                  for e in _ends(rels.ctx, p) if e.type != "PERSON"]
         if not others or tok.tag_ == "VBD":
             return
+    elif relation == "cooperates_with" and any(e.type == "PERSON" for e in subjects) and others and all(
+            e.type != "PERSON" for e in others):
+        return  # "Mills cooperated fully with the Justice Department": with an inquiry, not a partnership
     if others:
         for s in subjects:
             for o in others:
@@ -464,15 +469,21 @@ def party_member(rels: Relations, tok: Token) -> None:
     bodies += [(e, c) for c in tok.children if c.dep_ in ("compound", "poss") for e in _ends(ctx, c)]
     bodies = [(e, h) for e, h in bodies if e.type in BODY_TYPES and (strong or _party_like(e, h))]
     if lemma in ("representative", "member"):
-        # a member of a council or a board holds a seat (a position), not a party card
-        bodies = [(e, h) for e, h in bodies if _party_like(e, h) or not (
-            {w.lower() for w in e.name.split()} & OFFICE_BODY_WORDS)]
+        # a member of a council or a board holds a seat (a position), not a party card: a party, or an acronym
+        bodies = [(e, h) for e, h in bodies if _party_like(e, h) or _acronym(e.name) and not (
+            {w.lower() for w in e.name.split()} & OFFICE_BODY_WORDS) and tok.dep_ != "compound"]
     if not bodies:
         return
     people = [h for h in _holders(ctx, tok) if h.type == "PERSON"]
     for person in people:
         for body, _h in bodies:
             rels.add("member_of", person, body, tok)
+
+
+def _acronym(name: str) -> bool:
+    """'BNP', 'AfD', 'PSUV': a short name of capitals, as parties often go by."""
+    letters = name.replace("-", "").replace(".", "")
+    return letters.isalpha() and 2 <= len(letters) <= 6 and sum(c.isupper() for c in letters) >= 2
 
 
 def _present_or_perfect(verb: Token) -> bool:
@@ -490,6 +501,8 @@ def leads(rels: Relations, tok: Token) -> None:
     ctx = rels.ctx
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in LEAD_VERBS or not _present_or_perfect(tok):
         return
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return  # "Clinton leads Trump by five points": a poll, not a body
     passive = any(c.dep_ in ("agent", "auxpass", "nsubjpass") for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "dobj" for c in tok.children))
     if passive:
