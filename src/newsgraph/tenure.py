@@ -31,7 +31,7 @@ from sqlalchemy.engine import Connection, Row
 from . import posts
 from .extract.context import name_key
 from .extract.lexicon import ORG_HEAD_WORDS
-from .query._common import PERSONNEL, fetch_facts, names_of, source_of
+from .query._common import PERSONNEL, fetch_facts, names_of, selective, source_of
 from .store.schema import articles, entities, entity_keys, entity_names, facts
 
 #: At most this many sources per tenure (the latest); ``sightings`` counts them all.
@@ -346,7 +346,8 @@ def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = P
     kinds = set(kinds)
     # a union of indexed lookups: an OR across columns can make SQLite scan the articles instead
     def ids(*kind_cond: Any) -> list[Any]:
-        return [facts.c.id.in_(sa.union(*[sa.select(facts.c.id).where(c, *kind_cond) for c in any_of]))]
+        return [facts.c.id.in_(sa.union(*[sa.select(facts.c.id).where(selective(conn, c), *kind_cond)
+                                          for c in any_of]))]
 
     out: list[Any] = []
     others = kinds - {"position"}
@@ -406,11 +407,12 @@ def tenures_of(conn: Connection, person_id: int) -> list[Tenure]:
         return own
     # read the other holders' starts in the posts still open, to end them at a successor's start
     extra: dict[int, Any] = {r.id: r for r in rows}
+    conds = []
     for role, org_id, residual in open_posts:
         org_ids = {org_id} if org_id is not None else set()
-        starts = ("appointment", "succession")
-        for r in post_rows(conn, role, org_ids, _keys_for(resolver, role, residual, org_ids), kinds=starts):
-            extra.setdefault(r.id, r)
+        conds += _post_conditions(role, org_ids, _keys_for(resolver, role, residual, org_ids))
+    for r in personnel_rows(conn, conds, kinds=("appointment", "succession")) if conds else []:
+        extra.setdefault(r.id, r)
     everyone = tenures_from_rows(conn, list(extra.values()), None, resolver)
     return [t for t in everyone if t.person_id == person_id]
 

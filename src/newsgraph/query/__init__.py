@@ -67,6 +67,7 @@ from ._common import (
     fetch_facts,
     names_of,
     participants_of,
+    selective,
     sort_date,
     source_of,
 )
@@ -248,7 +249,7 @@ def _facts_about(conn: Connection, entity_id: int, kinds: Iterable[str] | None =
                  exclude: Iterable[str] = ()) -> list[Row]:
     """Every live fact in which ENTITY_ID plays any part (one indexed lookup per column)."""
     skip = [facts.c.kind.not_in(list(exclude))] if exclude else []
-    ids = sa.union(*[sa.select(facts.c.id).where(facts.c[col] == entity_id, *skip) for col in ROLES],
+    ids = sa.union(*[sa.select(facts.c.id).where(selective(conn, facts.c[col] == entity_id), *skip) for col in ROLES],
                    sa.select(fact_participants.c.fact_id).where(fact_participants.c.entity_id == entity_id))
     where = [facts.c.id.in_(ids)]
     if kinds:
