@@ -439,3 +439,32 @@ def test_meeting_chaired_and_attended_by(extract_text):
     r = extract_text(text, published="2024-03-08")
     (ev,) = _events(r, "meeting")
     assert {"Mohsin Naqvi", "Asim Munir"} <= set(_names(r, ev["participants"]))
+
+
+def test_present_at_the_meeting_were(extract_text):
+    text = ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Mombasa on Saturday. "
+            "Present at the meeting were Interior Minister Kipchumba Murkomen and Inspector General Douglas Kanja.")
+    r = extract_text(text, published="2025-05-05")
+    (ev,) = _events(r, "meeting")
+    assert {"William Ruto", "Yoweri Museveni", "Kipchumba Murkomen", "Douglas Kanja"} <= set(
+        _names(r, ev["participants"]))
+
+
+def test_also_at_the_table(extract_text):
+    r = extract_text("Also at the table were Qatari envoy Steve Witkoff and Egyptian spy chief Hassan Rashad.",
+                     published="2025-05-05")
+    (ev,) = _events(r, "meeting")
+    assert {"Steve Witkoff", "Hassan Rashad"} <= set(_names(r, ev["participants"]))
+
+
+def test_delegations_from_countries_attend(extract_text):
+    r = extract_text("The talks in Ankara were attended by delegations from Turkey, Iraq and the Kurdistan "
+                     "Regional Government.", published="2025-05-05")
+    (ev,) = _events(r, "meeting")
+    assert set(_names(r, ev["participants"])) == {"Turkey", "Iraq", "Kurdistan Regional Government"}
+    assert _place(r, ev) == "Ankara"
+
+
+def test_one_person_at_unnamed_talks_is_no_meeting(extract_text):
+    r = extract_text("Nuhu Ribadu held talks in Abuja on Tuesday.", published="2025-05-05")
+    assert _events(r, "meeting") == []

@@ -120,6 +120,8 @@ def test_an_active_verb_is_no_standing_tie(extract_text):
          "Hezbollah", "rival_of", "Amal Movement"),
         ("The Sinaloa Cartel fights alongside the Gulf Cartel, a long-time ally, in Tamaulipas.", "Sinaloa Cartel",
          "allied_with", "Gulf Cartel"),
+        ("Fighting between rival cartel factions Los Chapitos and La Mayiza has killed hundreds.", "Los Chapitos",
+         "rival_of", "La Mayiza"),
         # part_of
         ("The Free Syrian Army, a splinter of the Syrian Arab Army, claimed the bombing.", "Free Syrian Army",
          "part_of", "Syrian Arab Army"),

@@ -129,6 +129,10 @@ GROUP_PEOPLE_NOUNS = {
     "demonstrator", "youth", "combatant", "commando", "paramilitary", "sympathizer", "sympathiser", "some",
     "many", "dozens", "hundreds", "thousands", "tens",
 }
+#: Words for the people a country or body sends to talks: "delegations from Turkey and Iraq".
+DELEGATION_NOUNS = {"delegation", "team", "negotiator", "official", "representative", "envoy", "diplomat",
+                    "emissary", "mediator"}
+GROUP_PEOPLE_NOUNS |= DELEGATION_NOUNS
 #: People words that only a group has ("activists of X"): X is a group even when the NER model called it a place.
 PARTISAN_NOUNS = {"fighter", "gunman", "militant", "member", "insurgent", "rebel", "militiaman", "supporter",
                   "activist", "loyalist", "jihadist", "cadre", "operative", "follower", "sympathizer", "sympathiser"}
@@ -472,7 +476,7 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
     parts: list[Entity] = []
     pair_ref = False
     for pobj in _prep_objects(noun, {"between", "with", "among", "by"}):
-        parts += members(ctx, pobj, leaders=True)
+        parts += actors(ctx, pobj)
     for c in noun.children:
         if c.dep_ == "poss" and (ctx.entity_of(c) is not None or c.lower_ in ("his", "her")):
             parts += members(ctx, c)
@@ -495,7 +499,7 @@ def noun_mention(ctx: Context, noun: Token) -> Mention | None:
         if noun.dep_ == "nsubjpass" and head.lemma_.lower() in ("attend", "join"):
             attendance = True
             parts += [e for agent in head.children if agent.dep_ == "agent"
-                      for o in agent.children if o.dep_ == "pobj" for e in members(ctx, o)]
+                      for o in agent.children if o.dep_ == "pobj" for e in actors(ctx, o)]
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in PARTICIPATE_VERBS | {
             "chair", "host", "convene"}):
         # "the meeting, attended by A, B and C", "the meeting, chaired by D"
@@ -582,8 +586,8 @@ def actors(ctx: Context, tok: Token) -> list[Entity]:
         # a phrase after a people word names their group, whatever type the NER model gave it
         # (a gang taken for a building) and however it cut a long name ("the Group for ... (JNIM)")
         for pobj in _prep_objects(t, GROUP_PREPS):
-            partisan = (t.lemma_.lower() in PARTISAN_NOUNS or t.lower_.rstrip("s") in PARTISAN_NOUNS) \
-                and pobj.pos_ == "PROPN"
+            partisan = (t.lemma_.lower() in PARTISAN_NOUNS | DELEGATION_NOUNS
+                        or t.lower_.rstrip("s") in PARTISAN_NOUNS | DELEGATION_NOUNS) and pobj.pos_ == "PROPN"
             types = GROUP_TYPES | {"GPE"} if partisan else GROUP_TYPES
             named = [e for p in _phrase_tokens(pobj) if (e := ctx.entity_of(p)) is not None
                      and e.type in types and not _people_word(p)]
@@ -803,6 +807,37 @@ def attendee_mention(ctx: Context, noun: Token) -> Mention | None:
     return Mention("meeting", trigger, parts, None, None, anaphoric=anaphoric, attendance=True)
 
 
+#: Nouns for the table talks are held at: "also at the table were X and Y".
+TABLE_NOUNS = {"table", "talks", "meeting", "session"}
+
+
+def presence_mention(ctx: Context, verb: Token) -> Mention | None:
+    """'Present at the meeting were A and B', 'Also at the table were C and D', 'Among those present was E':
+    who was at the meeting told before (or, if none was, at one)."""
+    if verb.lemma_.lower() != "be":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i]
+    if not subjects:
+        return None
+    trigger = None
+    for c in verb.children:
+        if c.dep_ == "acomp" and c.lower_ == "present" and c.i < verb.i:
+            trigger = next((p for p in _prep_objects(c, {"at", "during", "in"})), c)
+        elif c.dep_ == "prep" and c.lower_ in ("at", "around") and c.i < verb.i:
+            trigger = next((p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in TABLE_NOUNS), None)
+        elif c.dep_ == "prep" and c.lower_ == "among" and any(
+                q.lower_ == "present" for p in c.children for q in p.subtree):
+            trigger = c
+        if trigger is not None:
+            break
+    if trigger is None:
+        return None
+    parts = _unique([e for s in subjects for e in members(ctx, s)])
+    if not parts:
+        return None
+    return Mention("meeting", trigger, parts, None, None, anaphoric=True, attendance=True)
+
+
 def find_mentions(ctx: Context) -> list[Mention]:
     found: list[Mention] = []
     claimed: set[int] = set()
@@ -814,7 +849,9 @@ def find_mentions(ctx: Context) -> list[Mention]:
     for tok in ctx.doc:
         if tok.i in claimed:
             continue
-        if tok.pos_ == "VERB":
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ == "be":
+            m = presence_mention(ctx, tok)
+        elif tok.pos_ == "VERB":
             m = verb_mention(ctx, tok) or attack_verb_mention(ctx, tok) or protest_verb_mention(ctx, tok)
         elif tok.pos_ == "NOUN":
             m = noun_mention(ctx, tok) or incident_noun_mention(ctx, tok)
@@ -904,6 +941,9 @@ def run(ctx: Context) -> None:
     for ev in merge(find_mentions(ctx)):
         if not ev.participants:
             continue
+        if ev.event_type == "meeting" and len(ev.participants) == 1 and ev.participants[0].type == "PERSON" and all(
+                m.trigger.pos_ != "VERB" for m in ev.mentions):
+            continue  # one person at talks with no one named ("X held talks", "X spoke at a session"): too little
         fact = ctx.add_fact(
             "event",
             _evidence(ctx, ev),

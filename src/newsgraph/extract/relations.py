@@ -480,6 +480,28 @@ def party_member(rels: Relations, tok: Token) -> None:
             rels.add("member_of", person, body, tok)
 
 
+#: Adjectives before a plural noun that tie the names it introduces: "rival cartel factions A and B".
+PAIR_ADJECTIVES = {"rival": "rival_of", "feuding": "rival_of", "warring": "rival_of", "competing": "rival_of",
+                   "allied": "allied_with"}
+
+
+def pair_adjective(rels: Relations, tok: Token) -> None:
+    """'rival cartel factions A and B', 'the warring factions, A and B,', 'A and B, rival militias,'."""
+    relation = PAIR_ADJECTIVES.get(tok.lower_)
+    if relation is None or tok.dep_ not in ("amod", "compound"):
+        return
+    noun = tok.head
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.tag_ not in ("NNS", "NNPS") or rels.ctx.entity_of(noun) is not None:
+        return
+    names = [e for c in noun.children if c.dep_ == "appos" for e in _ends(rels.ctx, c)]
+    if len(names) < 2 and noun.dep_ == "appos":
+        names = _ends(rels.ctx, noun.head)  # "A and B, rival militias,"
+    if len(names) >= 2:
+        rels.pairs(relation, names, tok)
+
+
 def _acronym(name: str) -> bool:
     """'BNP', 'AfD', 'PSUV': a short name of capitals, as parties often go by."""
     letters = name.replace("-", "").replace(".", "")
@@ -532,3 +554,4 @@ def run(ctx: Context) -> None:
         possessive_unit(rels, tok)
         party_member(rels, tok)
         leads(rels, tok)
+        pair_adjective(rels, tok)
