@@ -208,3 +208,14 @@ def test_replacing_inherits_the_post_of_the_appointment(extract_text):
     assert (suc["successor"], suc["predecessor"], suc["title"]) == (
         eid(out, "Andrei Belousov"), eid(out, "Sergei Shoigu"), "defence minister")
     assert [(p["title"], p["status"]) for p in posts(out, "Sergei Shoigu")] == [("defence minister", "former")]
+
+
+@pytest.mark.parametrize("text", [
+    "Patriot Coal took over many of the company's mines in Appalachia.",
+    "Becky Lang steps into the humid Florida afternoon with a box in one hand.",
+    "Critics were already dismissing Tim Sloan as the wrong man for the job.",
+    "Doctors sent a letter calling for the dismissal of Mehmet Oz from the faculty.",
+])
+def test_no_change_from_look_alike_phrases(extract_text, text):
+    out = extract_text(text, published="2016-10-14")
+    assert facts(out, "appointment") + facts(out, "dismissal") + facts(out, "succession") == []

@@ -30,8 +30,8 @@ DISMISS_VERBS = {"dismiss", "fire", "sack", "oust", "boot", "remove", "relieve",
                  "demote", "discharge", "expel", "topple", "overthrow"}
 SUCCEED_VERBS = {"replace", "succeed", "supplant"}
 #: "took office", "assumed the post", "took the helm"
-TAKE_OBJECTS = {"office", "post", "helm", "reins", "command", "charge", "role", "position", "job", "presidency",
-                "premiership", "leadership", "seat"}
+TAKE_OBJECTS = {"office", "post", "helm", "reins", "command", "charge", "presidency", "premiership", "leadership",
+                "throne"}
 #: dismissal verbs that need a post in view ("removed from office", "removed the head of Y, X")
 _NEEDS_POST = {"remove", "expel", "purge", "topple", "overthrow", "discharge"}
 APPOINT_NOUNS = {"appointment", "nomination", "promotion", "reappointment", "installation"}
@@ -277,14 +277,20 @@ def _change_verb(verb: Token) -> str | None:
     if lemma in SUCCEED_VERBS:
         return "succession"
     if lemma == "take" and "over" in prts:
-        return "succession" if _pobj(verb, "from") is not None else "appointment"
+        if _pobj(verb, "from") is not None:
+            return "succession"
+        obj = _child(verb, "dobj")  # "took over the company's mines" is no post
+        return "appointment" if obj is None or obj.lower_ in TAKE_OBJECTS | POST_NOUNS else None
     if lemma in ("take", "assume"):
         obj = _child(verb, "dobj")
-        return "appointment" if obj is not None and obj.lower_ in TAKE_OBJECTS else None
+        return "appointment" if obj is not None and obj.lower_ in TAKE_OBJECTS and not any(
+            c.lower_ in ("a", "an") for c in obj.children) else None
     if lemma == "step":
         if "down" in prts:
             return None
-        return "appointment" if _pobj(verb, "into") is not None or "in" in prts and _pobj(verb, "as") else None
+        into = _pobj(verb, "into")
+        return "appointment" if into is not None and (into.lower_ in POST_NOUNS | {"shoes"} or is_title_word(
+            verb.doc, into.i)) or "in" in prts and _pobj(verb, "as") else None
     if lemma == "swear":
         return "appointment" if "in" in prts or _pobj(verb, "in") is not None else None
     if lemma in APPOINT_VERBS:
@@ -333,6 +339,11 @@ def verbs(ctx: Context) -> None:
             continue
         if kind == "appointment" and title is None and APPOINT_VERBS.get(lemma, False):
             continue
+        if title is None and _pobj(verb, "as") is not None:
+            continue  # "dismissing X as the wrong man", "named X as a suspect": not a post
+        if kind == "appointment" and title is None and (passive or intransitive) and \
+                (_subject(verb) is None or _subject(verb).pos_ == "PRON"):
+            continue  # "she took office": too little to say, and the pronoun is too easily misread
         for person in people:
             if kind == "dismissal" and lemma in _NEEDS_POST and title is None and _pobj(verb, "from") is None \
                     and _known_post(ctx, person, sent, anywhere=False) is None:
@@ -433,6 +444,8 @@ def nouns(ctx: Context) -> None:
         low = noun.lower_
         if noun.pos_ != "NOUN" or low not in APPOINT_NOUNS | DISMISS_NOUNS:
             continue
+        if _wished_for(noun):
+            continue
         holder = _child(noun, "poss")
         of = _pobj(noun, "of")
         person_tok = of if of is not None else holder
@@ -458,6 +471,25 @@ def nouns(ctx: Context) -> None:
         else:
             dismiss(ctx, person, by, title, None if title else _known_post(ctx, person, sent), _date(ctx, noun),
                     evidence)
+
+
+_WISH_VERBS = {"call", "demand", "seek", "urge", "want", "propose", "push", "press", "consider", "threaten",
+               "oppose", "reject", "block", "request", "recommend", "expect", "rule", "resist", "petition"}
+
+
+def _wished_for(noun: Token) -> bool:
+    """"calling for his dismissal", "demanded the ouster of X": asked for, not done."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ == "pobj":
+            node = node.head
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.lemma_.lower() in _WISH_VERBS:
+            return True
+        node = head
+    return False
 
 
 def run(ctx: Context) -> None:
