@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
+from . import gazetteer
 from .context import Context, Entity, name_key
 from .lexicon import (
     ACRONYM_FUNCTION_WORDS,
@@ -100,6 +101,7 @@ def run(ctx: Context) -> None:
     acronyms(ctx)
     sub_organisations(ctx)
     short_forms(ctx)
+    gazetteer.vote(ctx)  # name lists: places, given names, outlets, groups
     _settle_all(ctx)
     people(ctx)
     propagate(ctx, lower_words)

@@ -1,0 +1,342 @@
+"""Entity types from name lists: places, given names, news outlets, seats of government, named groups.
+
+The small spaCy model guesses a name's type from the sentence around it, and it has seen few names
+from Brazil, Nigeria, Kenya, Iraq or the Philippines: "Minas Gerais" comes out a person, "Babatunde
+Afolabi" an organisation, "Rudaw" a person. A reader knows these from the names themselves. ``vote``
+adds that knowledge as votes on the entities of one article, after the model's votes and the
+article's own evidence are in, so that ``entities.settle_type`` picks the type; each rule first
+checks that nothing in the article says otherwise (a title before the name, a who-clause, a person
+whose surname it is, a lower-case use of the word).
+
+Data (src/newsgraph/patterns/, loaded once per process, all lookups O(1) per entity):
+
+- ``places.txt``: countries and ISO 3166-2 subdivisions (pycountry / iso-codes) and GeoNames cities of
+  50,000 people or more, built by ``scripts/build_gazetteer.py``; names that are also given names are
+  flagged and need a place-like context (Victoria, Florence, Jordan, Chad, Georgia).
+- given names: the gender-guesser package's dictionary plus ``given_names.txt`` (names it lacks).
+- ``outlets.txt``, ``seats.txt``: news organisations and buildings that stand for governments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from .context import Context, Entity, name_key
+from .lexicon import GROUP_HEADS, NAME_PARTICLES, NEWS_NAME_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, TITLE_HEADS
+
+PLACE_TYPES = {"GPE", "LOC"}
+#: Words that make a name an organisation's or a building's, never a person's.
+ORG_WORDS = ORG_HEAD_WORDS | GROUP_HEADS | NEWS_NAME_WORDS | {
+    "university", "college", "school", "academy", "hospital", "clinic", "airport", "airways", "airlines", "port",
+    "station", "stadium", "palace", "house", "hotel", "street", "road", "square", "bridge", "dam", "mosque",
+    "church", "cathedral", "temple", "foundation", "fund", "trust", "society", "association", "institution",
+    "center", "centre", "club", "fc", "united", "city", "cartel", "gang", "faction", "battalion", "regiment",
+    "squad", "clan", "network", "limited", "ltd", "inc", "corp", "corporation", "holdings", "industries",
+    "ministry", "government", "state", "province", "republic", "kingdom", "emirate", "caliphate", "tribe",
+    "agency", "cabinet", "senate", "congress", "police", "airbase", "base", "camp", "prison", "jail", "refinery",
+    "mine", "field", "oilfield", "market", "mall", "tower", "plaza", "park", "forest", "valley", "river", "lake",
+    "mountain", "mountains", "hills", "island", "islands", "coast", "desert", "strait", "sea", "gulf", "bay",
+}
+#: First words of the names of armed groups and factions ("Los Chapitos", "Kataib Hezbollah").
+GROUP_PREFIXES = {
+    "los", "las", "la", "kataib", "kata'ib", "jaish", "jaysh", "harakat", "harakah", "hayat", "hay'at",
+    "jabhat", "liwa", "saraya", "asaib", "asa'ib", "ansar", "ansarullah", "tehreek", "tehrik", "lashkar",
+    "jamaat", "jama'at", "jamaat-ul", "hizb", "ahrar", "firqat", "quwat", "fatah", "sipah", "sepah", "tanzim",
+    "majlis", "ittehad", "ittihad", "brigadas", "frente", "ejército", "ejercito", "fuerzas", "comando", "cartel",
+}
+#: Nouns after a name that make it a group's ("the Alpha unit", "the Gulf Clan faction").
+GROUP_NOUNS = {
+    "faction", "factions", "cartel", "gang", "gangs", "brigade", "brigades", "battalion", "battalions", "unit",
+    "units", "militia", "militias", "squad", "clan", "cell", "cells", "wing", "regiment", "group", "groups",
+    "movement", "organisation", "organization", "insurgents", "rebels", "fighters", "militants",
+}
+#: Nouns after a name that make it a place ("Marsabit county", "Belgorod region").
+PLACE_NOUNS = {
+    "province", "state", "city", "region", "county", "district", "department", "governorate", "oblast", "krai",
+    "town", "village", "area", "municipality", "prefecture", "territory", "valley", "border", "capital",
+    "countryside", "outskirts", "suburb", "neighbourhood", "neighborhood", "island", "highway", "airport",
+}
+LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "throughout",
+                  "towards", "toward", "through", "via", "within", "between", "of", "visited"}
+REPORT_VERBS = {"report", "write", "quote", "publish", "broadcast", "air", "cite", "reveal"}
+#: Lower-case words before a name that make it a person's, besides ``PERSON_TITLES``.
+PERSON_WORDS = TITLE_HEADS | {"spokesman", "spokeswoman", "spokesperson", "activist", "journalist", "lawmaker",
+                              "farmer", "resident", "witness", "student", "teacher", "doctor", "lawyer"}
+ARABIC_PARTICLES = ("al-", "el-", "ul-", "ad-", "as-", "an-", "ash-", "ar-", "at-", "az-")
+PERSONAL_PARTICLES = {"bin", "ibn", "bint", "abu", "ould", "ben"}
+
+
+def _patterns_dir() -> Path:
+    return Path(str(resources.files("newsgraph") / "patterns"))
+
+
+def _lines(filename: str) -> Iterator[str]:
+    with open(_patterns_dir() / filename, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: str  # "country", "region" or "city"
+    given: bool  # also a given name: a place only in a place-like context
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Folded place name -> what it is. Loaded once per process (about 16,000 names)."""
+    out: dict[str, Place] = {}
+    for line in _lines("places.txt"):
+        kind, name, *flags = line.split("\t")
+        out.setdefault(name_key(name), Place(kind, "given" in flags))
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded given names from many countries: gender-guesser's dictionary (about 45,000) and our supplement."""
+    names = {name_key(w) for line in _lines("given_names.txt") for w in line.split()}
+    try:
+        from gender_guesser import detector
+    except ImportError:  # the list is an optional improvement; the supplement still works
+        return frozenset(names)
+    path = Path(detector.__file__).parent / "data" / "nam_dict.txt"
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line[:1] not in "#=" and len(line) > 3:
+                parts = line.split()
+                if len(parts) >= 2:
+                    names.add(name_key(parts[1].replace("+", "")))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def outlets() -> frozenset[str]:
+    return frozenset(name_key(n) for n in _lines("outlets.txt"))
+
+
+@lru_cache(maxsize=1)
+def seats() -> frozenset[str]:
+    return frozenset(name_key(n) for n in _lines("seats.txt"))
+
+
+# -- the vote -----------------------------------------------------------------------------------
+
+def vote(ctx: Context) -> None:
+    """Add gazetteer votes to the article's entities; ``entities.settle_type`` then decides."""
+    person_words = _person_words(ctx)
+    lower_words = {t.lower_ for t in ctx.doc if t.text.islower()}
+    for ent in list(ctx.entities):
+        spans = _spans(ctx, ent)
+        if not spans:
+            continue
+        target = guess(ent, spans, person_words, lower_words)
+        if target is not None:
+            _win(ent, target)
+
+
+def guess(ent: Entity, spans: list[Span], person_words: set[str], lower_words: set[str]) -> str | None:
+    """The type the name lists give ENT in this article, or None when they do not know or the article
+    shows otherwise. Outlets and seats first (exact names), then groups, places and persons."""
+    key = name_key(ent.name)
+    if not key:
+        return None
+    if "news" in ent.kinds:
+        return None
+    if key in seats() and ent.type not in ("FAC", "ORG"):
+        return "FAC"
+    if key in outlets() and ent.type != "ORG" and _outlet_name_fits(key, spans):
+        ent.kinds.add("news")
+        return "ORG"
+    if ent.type in ("PERSON", "GPE", "LOC") and _is_group(key, spans):
+        return "ORG"
+    place = places().get(key)
+    if place is not None and ent.type not in ("GPE", "LOC", "FAC"):
+        return "GPE" if _is_place(ent, key, place, spans, person_words, lower_words) else None
+    if ent.type in ("ORG", "NORP", "GPE", "LOC") and _is_person_name(ent, spans):
+        return "PERSON"
+    if ent.type in ("PERSON", "GPE", "LOC") and place is None and _reports_news(key, spans, person_words):
+        ent.kinds.add("news")
+        return "ORG"
+    return None
+
+
+def _win(ent: Entity, target: str) -> None:
+    """Give TARGET one vote more than any other type has."""
+    others = max((n for t, n in ent.type_votes.items() if t != target), default=0)
+    if ent.type_votes.get(target, 0) <= others:
+        ent.type_votes[target] = others + 1
+
+
+def _spans(ctx: Context, ent: Entity) -> list[Span]:
+    out = []
+    for s, e in sorted(ent.mentions):
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(span)
+    return out
+
+
+def _person_words(ctx: Context) -> set[str]:
+    """Folded words of the multi-word personal names in the article ("Jordan" of "Jordan Bardella")."""
+    out: set[str] = set()
+    for ent in ctx.entities:
+        if ent.type == "PERSON":
+            for form in ent.forms():
+                words = name_key(form).split()
+                if len(words) > 1:
+                    out.update(w for w in words if w not in NAME_PARTICLES)
+    return out
+
+
+# -- places ---------------------------------------------------------------------------------
+
+def _is_place(ent: Entity, key: str, place: Place, spans: list[Span], person_words: set[str],
+              lower_words: set[str]) -> bool:
+    """A gazetteer name typed as a person or organisation is a place unless the article shows otherwise."""
+    if " " not in key and (key in person_words or key in lower_words):
+        return False  # the surname of someone in the article, or an ordinary word ("reading")
+    if any(_personal_evidence(sp) for sp in spans):
+        return False
+    if any(_inside_longer_name(sp) for sp in spans):
+        return False
+    in_context = any(_place_context(sp) for sp in spans)
+    if ent.type == "PERSON":
+        # a country's name alone is the country even when it is a given name too ("Jordan", "Chad"):
+        # a person called so would be named in full somewhere (``person_words``) or carry a title
+        return in_context or not place.given or place.kind == "country"
+    # an organisation: a country is a place (its government speaks through it, the name stays a place);
+    # a city or region typed ORG may be a sports team or a cartel, so it needs a place-like context
+    return place.kind == "country" and not place.given or in_context
+
+
+def _place_context(span: Span) -> bool:
+    """'in Rawalpindi', 'Marsabit county', 'Arauca, Colombia'."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPS:
+        return True
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.lower_ in PLACE_NOUNS:
+            return True
+        if nxt.text == "," and span.end + 1 < len(doc):
+            after = doc[span.end + 1]
+            hit = places().get(name_key(after.text))
+            if hit is not None and hit.kind in ("country", "region") and not hit.given:
+                return True
+    return False
+
+
+# -- persons --------------------------------------------------------------------------------
+
+def _is_person_name(ent: Entity, spans: list[Span]) -> bool:
+    """'Babatunde Afolabi', 'Lawal Musa Bello', 'Hadi Kadhim al-Asadi': two to four capitalised words,
+    a known given name first (or an Arabic name particle inside), no organisation word, no place."""
+    words = ent.name.split()
+    if not 2 <= len(words) <= 5 or "news" in ent.kinds:
+        return False
+    folded = [name_key(w) for w in words]
+    if any(not f for f in folded):
+        return False
+    if any(f in ORG_WORDS for w in folded for f in w.split()):
+        return False
+    if any(w.lower() in GROUP_PREFIXES for w in words[:1]):
+        return False
+    if not all(w[:1].isupper() or w.lower().startswith(ARABIC_PARTICLES) or w.lower() in NAME_PARTICLES
+               for w in words):
+        return False
+    known = places()
+    if any((p := known.get(f)) is not None and p.kind == "country" for f in folded):
+        return False
+    if name_key(ent.name) in known or name_key(ent.name) in outlets():
+        return False
+    if any(_after_determiner(sp) for sp in spans):
+        return False  # "the Aston Villa squad": people take no article
+    first = next((f for f in folded if f not in NAME_PARTICLES), "")
+    arabic = len(words) >= 3 and any(w.lower().startswith(ARABIC_PARTICLES) or w.lower() in PERSONAL_PARTICLES
+                                     for w in words[1:])
+    return first in given_names() or arabic
+
+
+def _after_determiner(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an")
+
+
+def _personal_evidence(span: Span) -> bool:
+    """A title before the name ("Governor", "spokesman"), or a who-clause after it."""
+    doc = span.doc
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        low = prev.lower_.strip(".")
+        if low in PERSON_TITLES or (prev.text.islower() and low in PERSON_WORDS):
+            return True
+    return any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children)
+               for c in span.root.children)
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """The mention continues into a capitalised word the entity does not cover ("Lima Group")."""
+    doc = span.doc
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.is_title and nxt.pos_ == "PROPN" and nxt.lower_ not in PLACE_NOUNS:
+            return True
+    return False
+
+
+# -- groups and outlets ---------------------------------------------------------------------
+
+def _is_group(key: str, spans: list[Span]) -> bool:
+    """'Los Chapitos', 'Kataib Hezbollah', 'the Alpha unit': an armed group's name, not a place's."""
+    if key in places():
+        return False
+    words = key.split()
+    raw_first = spans[0][0].lower_ if spans else ""
+    if len(words) >= 2 and (words[0] in GROUP_PREFIXES or raw_first in GROUP_PREFIXES):
+        return True
+    return any(sp.end < len(sp.doc) and sp.doc[sp.end].lower_ in GROUP_NOUNS and sp.doc[sp.end].text.islower()
+               for sp in spans)
+
+
+def _outlet_name_fits(key: str, spans: list[Span]) -> bool:
+    """A listed outlet's name that is also a place or given name ("Dawn", "Fars") counts only where the
+    article uses it as an outlet."""
+    ambiguous = key in places() or key.split()[0] in given_names()
+    return not ambiguous or any(_news_context(sp) for sp in spans)
+
+
+def _reports_news(key: str, spans: list[Span], person_words: set[str]) -> bool:
+    """'Anadolu reported', 'told Rudaw', 'according to Milenio': a name that is not a person's (no given
+    name, no title, no person in the article with that surname) in a reporter's place is an outlet."""
+    words = key.split()
+    if len(words) > 3 or words[0] in given_names() or any(w in person_words for w in words):
+        return False
+    if any(_personal_evidence(sp) for sp in spans):
+        return False
+    return any(_news_context(sp) for sp in spans)
+
+
+def _news_context(span: Span) -> bool:
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in REPORT_VERBS and head.pos_ == "VERB":
+        return True
+    if root.dep_ in ("dobj", "dative") and head.lemma_ == "tell":
+        return True
+    return _according_to(root)
+
+
+def _according_to(tok: Token) -> bool:
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ != "to":
+        return False
+    return head.head.lower_ == "according" or (head.i > 0 and tok.doc[head.i - 1].lower_ == "according")
+
