@@ -47,3 +47,22 @@ def test_serve_refuses_a_missing_base_and_a_short_token(tmp_path):
     assert missing.exit_code == 2 and "no such database" in missing.output
     short = runner.invoke(app, ["--db", str(tmp_path / "none.db"), "serve", "--write-token", "abc"])
     assert short.exit_code == 2 and "at least 8 characters" in short.output
+
+
+def test_serve_refuses_an_empty_file_in_one_line(tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = CliRunner().invoke(app, ["--db", str(empty), "serve"])
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert result.exit_code == 2 and len(lines) == 1, result.output
+    assert "not a newsgraph database yet" in lines[0] and "newsgraph ingest" in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_serve_help_teaches_examples_and_the_token():
+    result = CliRunner().invoke(app, ["serve", "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "newsgraph --db kb.db serve --write-token" in text and "--port 8080" in text
+    assert "Authorization: Bearer TOKEN" in text and "read-only" in text and "curation log" in text
+    assert "NEWSGRAPH_WRITE_TOKEN" in text
