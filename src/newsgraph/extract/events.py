@@ -175,6 +175,8 @@ class Mention:
     pair_ref: bool = False
     #: only someone's presence tells of it ("X said at the conference"): it can add to an event, not start one
     weak: bool = False
+    #: the other side is a described person ("met the new minister"): a meeting even with one name
+    described_partner: bool = False
 
 
 @dataclass
@@ -439,7 +441,8 @@ def verb_mention(ctx: Context, verb: Token) -> Mention | None:
     pair_ref = event_type == "meeting" and any(_pair_reference(t) for t in _subjects(verb))
     if (not parts and not pair_ref) or (event_type == "visit" and place is None):
         return None
-    return Mention(event_type, verb, parts, place, _date(ctx, verb), pair_ref=pair_ref)
+    described = any(o.lemma_.lower() in PERSON_NOUNS or o.lower_ in PERSON_NOUNS for o in objs)
+    return Mention(event_type, verb, parts, place, _date(ctx, verb), pair_ref=pair_ref, described_partner=described)
 
 
 def _agreement(ctx: Context, verb: Token, parts: list[Entity], place: Entity | None) -> Mention | None:
@@ -941,9 +944,9 @@ def run(ctx: Context) -> None:
     for ev in merge(find_mentions(ctx)):
         if not ev.participants:
             continue
-        if ev.event_type == "meeting" and len(ev.participants) == 1 and ev.participants[0].type == "PERSON" and all(
-                m.trigger.pos_ != "VERB" for m in ev.mentions):
-            continue  # one person at talks with no one named ("X held talks", "X spoke at a session"): too little
+        if ev.event_type == "meeting" and len(ev.participants) == 1 and ev.participants[0].type == "PERSON" and not any(
+                m.described_partner for m in ev.mentions):
+            continue  # one person and no one else named or described ("X held talks", "was met with opposition")
         fact = ctx.add_fact(
             "event",
             _evidence(ctx, ev),
