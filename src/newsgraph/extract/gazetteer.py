@@ -54,7 +54,8 @@ GROUP_PREFIXES = {
 GROUP_NOUNS = {
     "faction", "factions", "cartel", "gang", "gangs", "brigade", "brigades", "battalion", "battalions", "unit",
     "units", "militia", "militias", "squad", "clan", "cell", "cells", "wing", "regiment", "group", "groups",
-    "movement", "organisation", "organization", "insurgents", "rebels", "fighters", "militants",
+    "movement", "organisation", "organization", "insurgents", "rebels", "fighters", "militants", "coalition",
+    "party", "bloc", "alliance",
 }
 #: Nouns after a name that make it a place ("Marsabit county", "Belgorod region").
 PLACE_NOUNS = {
@@ -64,6 +65,7 @@ PLACE_NOUNS = {
 }
 LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "throughout",
                   "towards", "toward", "through", "via", "within", "between", "of", "visited"}
+STRICT_LOCATIVE_PREPS = {"in", "near", "outside", "across", "around", "throughout", "towards", "toward", "into"}
 REPORT_VERBS = {"report", "write", "quote", "publish", "broadcast", "air", "cite", "reveal"}
 #: Lower-case words before a name that make it a person's, besides ``PERSON_TITLES``.
 PERSON_WORDS = TITLE_HEADS | {"spokesman", "spokeswoman", "spokesperson", "activist", "journalist", "lawmaker",
@@ -92,30 +94,35 @@ class Place:
 
 @lru_cache(maxsize=1)
 def places() -> dict[str, Place]:
-    """Folded place name -> what it is. Loaded once per process (about 16,000 names)."""
+    """Folded place name -> what it is. Loaded once per process (about 40,000 names, folded at build time)."""
+    kinds = {k: (Place(k, False), Place(k, True)) for k in ("country", "region", "city")}
     out: dict[str, Place] = {}
     for line in _lines("places.txt"):
-        kind, name, *flags = line.split("\t")
-        out.setdefault(name_key(name), Place(kind, "given" in flags))
+        key, kind, flags, _name = line.split("\t", 3)
+        out.setdefault(key, kinds[kind][flags == "given"])
     return out
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Folded given names from many countries: gender-guesser's dictionary (about 45,000) and our supplement."""
-    names = {name_key(w) for line in _lines("given_names.txt") for w in line.split()}
+    """Lower-case given names from many countries: gender-guesser's dictionary (about 45,000, read where the
+    package installed it: its data is GFDL, so we do not copy it) and our supplement."""
+    names = {w.lower() for line in _lines("given_names.txt") for w in line.split()}
     try:
         from gender_guesser import detector
-    except ImportError:  # the list is an optional improvement; the supplement still works
+    except ImportError:  # the supplement still works without the package
         return frozenset(names)
     path = Path(detector.__file__).parent / "data" / "nam_dict.txt"
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line[:1] not in "#=" and len(line) > 3:
-                parts = line.split()
-                if len(parts) >= 2:
-                    names.add(name_key(parts[1].replace("+", "")))
-    return frozenset(names)
+        names.update(line[3:29].strip().replace("+", "").lower() for line in fh if line[:1] not in "#=")
+    return frozenset(n for n in names if n)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether WORD (any case, accents or not) is a known given name."""
+    low = word.lower()
+    names = given_names()
+    return low in names or name_key(word) in names
 
 
 @lru_cache(maxsize=1)
@@ -131,9 +138,11 @@ def seats() -> frozenset[str]:
 # -- the vote -----------------------------------------------------------------------------------
 
 def vote(ctx: Context) -> None:
-    """Add gazetteer votes to the article's entities; ``entities.settle_type`` then decides."""
+    """Add gazetteer votes to the article's entities; ``entities.settle_type`` then decides. Places the
+    model missed altogether ("drones struck a depot in Belgorod") become entities first."""
     person_words = _person_words(ctx)
     lower_words = {t.lower_ for t in ctx.doc if t.text.islower()}
+    untagged_places(ctx, person_words, lower_words)
     for ent in list(ctx.entities):
         spans = _spans(ctx, ent)
         if not spans:
@@ -141,6 +150,39 @@ def vote(ctx: Context) -> None:
         target = guess(ent, spans, person_words, lower_words)
         if target is not None:
             _win(ent, target)
+
+
+def untagged_places(ctx: Context, person_words: set[str], lower_words: set[str]) -> None:
+    """A run of capitalised words outside any entity that is exactly a listed place, after "in", "near",
+    "from" ... or before "province", "region" ... (a country needs neither), is a place."""
+    doc = ctx.doc
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not _capitalised(tok) or (i > 0 and _capitalised(doc[i - 1]) and not doc[i - 1].is_sent_start):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and (_capitalised(doc[j]) or (doc[j].text == "-" and j + 1 < n
+                                                              and _capitalised(doc[j + 1]))):
+            j += 1
+        if j < n and _capitalised(doc[j]):  # a longer name than any place ("Belgorod Regional Hospital")
+            i = j
+            continue
+        span = doc[i:j]
+        key = name_key(span.text)
+        place = place_of(key)
+        if (place is not None and ctx.entities.at(span.start_char, span.end_char) is None
+                and key not in lower_words and key not in person_words and not _personal_evidence(span)
+                and (_place_context(span, strict=True) or (place.kind == "country" and not place.given))):
+            ent = ctx.entities.lookup(span.text) or ctx.entities.create(span.text, "GPE")
+            ctx.entities.add_mention(ent, span.start_char, span.end_char, span.text, "GPE")
+        i = max(j, i + 1)
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_upper and tok.pos_ in ("PROPN", "NOUN", "ADJ")
 
 
 def guess(ent: Entity, spans: list[Span], person_words: set[str], lower_words: set[str]) -> str | None:
@@ -158,7 +200,9 @@ def guess(ent: Entity, spans: list[Span], person_words: set[str], lower_words: s
         return "ORG"
     if ent.type in ("PERSON", "GPE", "LOC") and _is_group(key, spans):
         return "ORG"
-    place = places().get(key)
+    place = place_of(key)
+    if ent.type == "PERSON" and place is None and _named_after_a_people(ent.name):
+        return "ORG"  # "Georgian Dream", "Sudanese Professionals Association": a people's adjective first
     if place is not None and ent.type not in ("GPE", "LOC", "FAC"):
         return "GPE" if _is_place(ent, key, place, spans, person_words, lower_words) else None
     if ent.type in ("ORG", "NORP", "GPE", "LOC") and _is_person_name(ent, spans):
@@ -167,6 +211,43 @@ def guess(ent: Entity, spans: list[Span], person_words: set[str], lower_words: s
         ent.kinds.add("news")
         return "ORG"
     return None
+
+
+def place_of(key: str) -> Place | None:
+    """The place a folded name is, also when written with a hyphen or space the list lacks ("Petion-Ville")."""
+    known = places()
+    return known.get(key) or (known.get(key.replace(" ", "")) if " " in key else None)
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> dict[str, list[str]]:
+    """Single-word country names by their first three letters, to tell demonyms ("Georgian", "Nigerien")."""
+    out: dict[str, list[str]] = {}
+    for key, place in places().items():
+        if place.kind == "country" and " " not in key and len(key) >= 4:
+            out.setdefault(key[:3], []).append(key)
+    return out
+
+
+def is_demonym(word: str) -> bool:
+    """'Georgian', 'Nigerien', 'Sudanese', 'Iraqi': an adjective made from a country's name."""
+    low = name_key(word)
+    if len(low) < 5 or not low.endswith(("an", "ian", "ese", "i", "ish", "ien", "ean", "er")):
+        return False
+    if low.endswith("n") and place_of(low[:-1]) is not None and place_of(low[:-1]).kind == "country":
+        return True  # "Georgian", "Kenyan": the country's name and an n
+    if is_given_name(low):
+        return False  # "Roman" is no Romanian
+    for country in _country_stems().get(low[:3], ()):
+        stem = country[:max(4, len(country) - 2)]
+        if low != country and low.startswith(stem):
+            return True
+    return False
+
+
+def _named_after_a_people(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and is_demonym(words[0])
 
 
 def _win(ent: Entity, target: str) -> None:
@@ -218,10 +299,11 @@ def _is_place(ent: Entity, key: str, place: Place, spans: list[Span], person_wor
     return place.kind == "country" and not place.given or in_context
 
 
-def _place_context(span: Span) -> bool:
-    """'in Rawalpindi', 'Marsabit county', 'Arauca, Colombia'."""
+def _place_context(span: Span, strict: bool = False) -> bool:
+    """'in Rawalpindi', 'Marsabit county', 'Arauca, Colombia'. STRICT: no "of"/"to"/"for", which also come
+    before people and organisations ("the son of Victoria", "wrote to Lima")."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPS:
+    if span.start > 0 and doc[span.start - 1].lower_ in (STRICT_LOCATIVE_PREPS if strict else LOCATIVE_PREPS):
         return True
     if span.end < len(doc):
         nxt = doc[span.end]
@@ -263,7 +345,7 @@ def _is_person_name(ent: Entity, spans: list[Span]) -> bool:
     first = next((f for f in folded if f not in NAME_PARTICLES), "")
     arabic = len(words) >= 3 and any(w.lower().startswith(ARABIC_PARTICLES) or w.lower() in PERSONAL_PARTICLES
                                      for w in words[1:])
-    return first in given_names() or arabic
+    return is_given_name(first) or arabic
 
 
 def _after_determiner(span: Span) -> bool:
@@ -309,7 +391,7 @@ def _is_group(key: str, spans: list[Span]) -> bool:
 def _outlet_name_fits(key: str, spans: list[Span]) -> bool:
     """A listed outlet's name that is also a place or given name ("Dawn", "Fars") counts only where the
     article uses it as an outlet."""
-    ambiguous = key in places() or key.split()[0] in given_names()
+    ambiguous = key in places() or is_given_name(key.split()[0])
     return not ambiguous or any(_news_context(sp) for sp in spans)
 
 
@@ -317,7 +399,7 @@ def _reports_news(key: str, spans: list[Span], person_words: set[str]) -> bool:
     """'Anadolu reported', 'told Rudaw', 'according to Milenio': a name that is not a person's (no given
     name, no title, no person in the article with that surname) in a reporter's place is an outlet."""
     words = key.split()
-    if len(words) > 3 or words[0] in given_names() or any(w in person_words for w in words):
+    if len(words) > 3 or is_given_name(words[0]) or any(w in person_words for w in words):
         return False
     if any(_personal_evidence(sp) for sp in spans):
         return False
