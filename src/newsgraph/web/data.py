@@ -190,7 +190,8 @@ def tenure_rows(tenures: list[Mapping[str, Any]], label: str = "post") -> list[d
             row["end"] = None
         row["open"] = bool(row["start"] and not row["end"] and t.get("status") != "former")
         rows.append(row)
-    rows.sort(key=lambda r: (r["start"] or (r["seen"][0] if r["seen"] else "9999"), r["label"]))
+    # chronological: by start, else by first sighting, else by end (a tenure known only by its end)
+    rows.sort(key=lambda r: (r["start"] or (r["seen"][0] if r["seen"] else None) or r["end"] or "9999", r["label"]))
     return rows
 
 
@@ -224,7 +225,8 @@ def chart(rows: list[dict[str, Any]], today: str, width: int = 960, row_height: 
                 r["seen"][-1] if r["seen"] else r["start"])
             x1 = max(x0 + 4, x(end))
             bar = {"x": x0, "w": round(x1 - x0, 1), "open": r["open"], "from_start": bool(r["start"]),
-                   "title": f"{r['start'] or '?'} – {r['end'] or ('present' if r['open'] else '?')}"}
+                   "title": f"{r['start'] or 'start unknown'} – "
+                            f"{r['end'] or ('present' if r['open'] else 'end unknown')}"}
         dots = [{"x": x(d), "title": f"reported holding it {d}"} for d in r["seen"]]
         bars.append({"y": y, "label": r["label"], "sub": r["sub"], "entity": r["entity"], "bar": bar, "dots": dots})
     step = max(1, (last.year - first.year + 1) // 8)
