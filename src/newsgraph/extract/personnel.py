@@ -277,10 +277,10 @@ def _change_verb(verb: Token) -> str | None:
     if lemma in SUCCEED_VERBS:
         return "succession"
     if lemma == "take" and "over" in prts:
-        if _pobj(verb, "from") is not None:
-            return "succession"
-        obj = _child(verb, "dobj")  # "took over the company's mines" is no post
-        return "appointment" if obj is None or obj.lower_ in TAKE_OBJECTS | POST_NOUNS else None
+        obj = _child(verb, "dobj")  # "took over the company's mines (from X)" is no post
+        if obj is not None and obj.lower_ not in TAKE_OBJECTS | POST_NOUNS:
+            return None
+        return "succession" if _pobj(verb, "from") is not None else "appointment"
     if lemma in ("take", "assume"):
         obj = _child(verb, "dobj")
         return "appointment" if obj is not None and obj.lower_ in TAKE_OBJECTS and not any(
