@@ -77,6 +77,8 @@ def run(quick: bool, pg_url: str | None, articles: int | None, facts: int | None
     result["throughput"] = rates
     result["extract_vs_spacy"] = rates["extract_vs_spacy"]
     result["ingest_vs_spacy"] = rates["ingest_vs_spacy"]
+    _log(f"extract_vs_spacy {rates['extract_vs_spacy']} (CPU {rates['extract_vs_spacy_cpu']}), "
+         f"ingest_vs_spacy {rates['ingest_vs_spacy']}")
 
     if "workers" not in skip:
         _log("ingest with 1 and 2 workers")
@@ -84,6 +86,7 @@ def run(quick: bool, pg_url: str | None, articles: int | None, facts: int | None
         result["workers"] = w
         result["workers2_speedup"] = w["workers2_speedup"]
         result["workers2_speedup_wall"] = w["workers2_speedup_wall"]
+        _log(f"workers2_speedup {w['workers2_speedup']} (wall, with start-up: {w['workers2_speedup_wall']})")
 
     result["rss_growth"] = None
     if not quick and "rss" not in skip:
@@ -107,6 +110,8 @@ def run(quick: bool, pg_url: str | None, articles: int | None, facts: int | None
             _log(f"{name}: {built}; timing queries")
             lat = latency.measure(url, n=50 if quick else 200)
             lat["base"] = built
+            _log(f"{name}: show p95 {lat['show_p95_ms']} ms, holders p95 {lat['holders_p95_ms']} ms, "
+                 f"network p95 {lat['network_p95_ms']} ms")
             result[f"queries_{name}"] = lat
         main = result["queries_sqlite"]
         result["show_p95_ms"] = main["show_p95_ms"]
