@@ -151,3 +151,21 @@ def test_armed_groups_are_organisations(types, text, name):
 
 def test_a_cartel_named_for_a_state_keeps_the_state_a_place(types):
     assert types("Gunmen from Los Chapitos attacked a rival cell in Sinaloa.").get("Sinaloa") == "GPE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Shares of Reagan Communications rose after the merger was announced.", "Reagan Communications"),
+    ("Analysts at Hong Kong Financial expect rates to rise.", "Hong Kong Financial"),
+])
+def test_company_names_with_a_given_name_are_not_people(types, text, name):
+    assert types(text).get(name, "ORG") != "PERSON"
+
+
+def test_a_person_described_by_nationality_stays_a_person(types):
+    got = types("Nigerian Babatunde Okoye won the final on Sunday. Okoye said he was delighted.")
+    assert "ORG" not in {got.get("Okoye"), got.get("Babatunde Okoye")}
+
+
+def test_a_party_named_with_a_demonym_is_an_organisation():
+    assert gazetteer._named_after_a_people("Georgian Dream")
+    assert not gazetteer._named_after_a_people("Australian Rodney Eyles")

@@ -19,6 +19,7 @@ Data (src/newsgraph/patterns/, loaded once per process, all lookups O(1) per ent
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -114,11 +115,12 @@ def given_names() -> frozenset[str]:
     """Lower-case given names from many countries: gender-guesser's dictionary (about 45,000, read where the
     package installed it: its data is GFDL, so we do not copy it) and our supplement."""
     names = {w.lower() for line in _lines("given_names.txt") for w in line.split()}
-    try:
-        from gender_guesser import detector
-    except ImportError:  # the supplement still works without the package
+    spec = importlib.util.find_spec("gender_guesser")  # only its data file is read: none of its code runs
+    if spec is None or spec.origin is None:
+        return frozenset(names)  # the supplement still works without the package
+    path = Path(spec.origin).parent / "data" / "nam_dict.txt"
+    if not path.exists():
         return frozenset(names)
-    path = Path(detector.__file__).parent / "data" / "nam_dict.txt"
     with open(path, encoding="utf-8") as fh:
         names.update(line[3:29].strip().replace("+", "").lower() for line in fh if line[:1] not in "#=")
     return frozenset(n for n in names if n)
