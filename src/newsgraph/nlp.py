@@ -35,12 +35,19 @@ def default_model_name() -> str:
     return BUNDLED_MODEL
 
 
-@lru_cache(maxsize=4)
 def get_nlp(name: str | None = None):
-    """The spaCy pipeline NAME (default: see ``default_model_name``), loaded once."""
+    """The spaCy pipeline NAME (default: see ``default_model_name``), loaded once.
+
+    The cache is keyed by the resolved name, so ``get_nlp()``, ``get_nlp(None)`` and
+    ``get_nlp("en_core_web_sm")`` share one pipeline instead of loading it again.
+    """
+    return _load(name or default_model_name())
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
     import spacy
 
-    name = name or default_model_name()
     try:
         nlp = spacy.load(name)
     except OSError as err:
