@@ -232,3 +232,70 @@ def test_every_required_quote_of_the_dev_article_has_its_speaker(extract_text):
         if g.get("via"):
             via = next(e for e in r["entities"] if e["id"] == q["via"])
             assert {via["name"].lower(), *map(str.lower, via["aliases"])} & names[g["via"]]
+
+
+# -- speaker finding: the subject of the speech verb, the outlet as relay ------------------------------------
+def test_told_an_outlet_the_speaker_is_the_subject_and_the_outlet_the_relay(extract_text):
+    r = extract_text('Former Colombian senator Gustavo Petrillo told Caracol Radio on Monday: '
+                     '"We will not negotiate with criminals."')
+    q = _quote(r, "negotiate with criminals")
+    assert _name(r, q["speaker"]) == "Gustavo Petrillo"
+    assert _name(r, q["via"]) == "Caracol Radio"
+    r = extract_text('Kenyan opposition leader Raila Odinga told the BBC that '
+                     '"the election was stolen from the people".')
+    q = _quote(r, "election was stolen")
+    assert _name(r, q["speaker"]) == "Raila Odinga" and _name(r, q["via"]) == "BBC"
+
+
+def test_interview_with_an_outlet_and_a_post_on_a_platform(extract_text):
+    r = extract_text('Polish Prime Minister Donald Tusk said in an interview with Reuters that '
+                     '"Europe must arm itself now."')
+    q = _quote(r, "Europe must arm")
+    assert _name(r, q["speaker"]) == "Donald Tusk" and _name(r, q["via"]) == "Reuters"
+    r = extract_text('Ukrainian President Volodymyr Zelensky wrote on Telegram: "The enemy will pay for every strike."')
+    q = _quote(r, "enemy will pay")
+    assert _name(r, q["speaker"]) == "Volodymyr Zelensky"
+    assert _name(r, q["via"]) in (None, "Telegram")
+
+
+def test_told_reporters_is_no_relay(extract_text):
+    r = extract_text('Nigerian army spokesman Onyema Nwachukwu told reporters: "The operation in Borno will continue."')
+    q = _quote(r, "operation in Borno")
+    assert _name(r, q["speaker"]) == "Onyema Nwachukwu" and q["via"] is None
+
+
+def test_partial_quote_speaker_is_the_subject_of_the_governing_verb(extract_text):
+    cases = [
+        ('Philippine governor Ramon Tolentino vowed to "finish what General Santiago started" in Mindanao.',
+         "finish what", "Ramon Tolentino"),
+        ('Malian junta spokesman Abdoulaye Maiga dismissed the demands as ones "that belong to the old regime".',
+         "old regime", "Abdoulaye Maiga"),
+        ("Peru's interior minister Carlos Mendoza met police chiefs in Lima. "
+         'He promised to "restore order within weeks".', "restore order", "Carlos Mendoza"),
+    ]
+    for text, words, speaker in cases:
+        r = extract_text(text)
+        assert _name(r, _quote(r, words)["speaker"]) == speaker, text
+
+
+def test_an_organisation_can_speak_in_a_partial_quote(extract_text):
+    r = extract_text('The Tuareg group called the offer "a surrender dressed up as a negotiation" on Tuesday.')
+    q = _quote(r, "surrender dressed up")
+    assert q["speaker"] is not None and "Tuareg" in _name(r, q["speaker"])
+
+
+def test_speaker_after_the_quote_is_the_verb_subject_not_a_nearby_name(extract_text):
+    r = extract_text('"We are ready to defend every metre," the Estonian defence minister Hanno Pevkur said '
+                     'after meeting NATO envoys in Tallinn.')
+    assert _name(r, _quote(r, "defend every metre")["speaker"]) == "Hanno Pevkur"
+    r = extract_text('"There will be no ceasefire," said Ismail Haniyeh, the political chief of Hamas, in Doha.')
+    assert _name(r, _quote(r, "no ceasefire")["speaker"]) == "Ismail Haniyeh"
+
+
+def test_a_short_later_mention_of_the_speaker_finds_the_full_name(extract_text):
+    r = extract_text('The talks in Nairobi were attended by Debretsion Gebremichael and government envoys.\n\n'
+                     '"We came to save the agreement, not to bury it," Debretsion told reporters after the session.')
+    assert _name(r, _quote(r, "save the agreement")["speaker"]) == "Debretsion Gebremichael"
+    r = extract_text('Venezuelan defence minister Vladimir Padrino met his counterpart in Caracas on Friday.\n\n'
+                     '"No armed group will use our territory," Padrino Lopez said after the meeting.')
+    assert _name(r, _quote(r, "armed group")["speaker"]) == "Vladimir Padrino"

@@ -21,6 +21,7 @@ Everything is one pass over the tokens (plus bisect look-ups), so long texts sta
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -352,6 +353,8 @@ class Sources:
                 ent = self.memory.last(token.idx, {"ORG", "NORP", "GPE"}, RECENT_OUTLET_CHARS)
             if ent is None and token.pos_ == "NOUN":
                 ent = self._by_title(token)
+            if ent is None and token.pos_ == "PROPN":
+                ent = self._person_by_name_part(token, name_span)
             if ent is not None:
                 ctx.entities.add_mention(ent, *name_span)
         return Source(ent, name_span, token)
@@ -369,6 +372,24 @@ class Sources:
                     if ent is not None:
                         return ent
         return None
+
+    def _person_by_name_part(self, head: Token, span: Offsets) -> Entity | None:
+        """The one person named earlier whose full name holds the capitalised words of SPAN: a later
+        short mention ("Debretsion told reporters") that the entity stage did not link to the full
+        name ("Debretsion Gebremichael"). None when no person, or more than one, fits."""
+        words = [w for w in re.findall(r"[\w'-]+", self.ctx.text[span[0]:span[1]]) if w[:1].isupper()]
+        if not words or head.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):  # a place is no person, whatever its name
+            return None
+        found: set[str] = set()
+        hits: list[Entity] = []
+        for _, _, ent in self.index.spans:
+            if ent.type != "PERSON" or ent.id in found:
+                continue
+            parts = {p for form in ent.forms() for p in form.split()}
+            if any(w in parts for w in words) and len(ent.name.split()) > 1:
+                found.add(ent.id)
+                hits.append(ent)
+        return hits[0] if len(hits) == 1 else None
 
     def _by_title(self, head: Token) -> Entity | None:
         """The last person before HEAD that the article gave the title HEAD ("the Supreme Leader,
@@ -394,10 +415,28 @@ class Sources:
             return None
         return self.resolve(subj)
 
+    def _told_outlet(self, cue: Token, speaker: Entity | None) -> Entity | None:
+        """The outlet in "X told Reuters" / "X told state television": the words reached readers
+        through it, so it is the relay, never the speaker. A person or "reporters" told is no relay."""
+        if lemma(cue) != "tell":
+            return None
+        for child in cue.children:
+            if child.dep_ not in ("dative", "dobj", "iobj") or child.lower_ in ("reporters", "journalists"):
+                continue
+            ent = self.entity_of_np(child)
+            if ent is None and child.lower_ in MEDIA_NOUNS:
+                ent = self.resolve(child).entity
+            if ent is not None and ent is not speaker and ent.type in ("ORG", "NORP") and ent.type != "PERSON":
+                return ent
+        return None
+
     def relay(self, cue: Token, speaker: Entity | None, exclude: Offsets) -> Entity | None:
         """Who relayed the words that CUE introduces: a reporting verb above it with another subject
         ("Fars reported that Khamenei said"), "quoted by X", "in an interview broadcast by X", or
         "according to X". EXCLUDE is the quote's own character span."""
+        told = self._told_outlet(cue, speaker)
+        if told is not None:
+            return told
         for tok in cue.subtree:  # "quoted by the agency as saying", "an interview broadcast by state TV"
             if exclude[0] <= tok.idx < exclude[1] or tok.dep_ not in ("agent", "prep"):
                 continue
