@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Multi-word posts, matched on the folded title before it is split into words.
 _COMPOUNDS = [
@@ -105,6 +106,7 @@ def _words(title: str) -> list[str]:
     return [w for w in s.split() if w]
 
 
+@lru_cache(maxsize=65536)
 def parse_title(title: str | None) -> Post | None:
     """The post TITLE names, or None when it has no post word ("police", "")."""
     if not title:

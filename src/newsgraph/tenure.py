@@ -31,7 +31,7 @@ from sqlalchemy.engine import Connection, Row
 from . import posts
 from .extract.context import name_key
 from .extract.lexicon import ORG_HEAD_WORDS
-from .query._common import PERSONNEL, fetch_facts, names_of, selective, source_of
+from .query._common import LEAN_FACT_COLUMNS, PERSONNEL, fetch_facts, names_of, selective, source_of
 from .store.schema import articles, entities, entity_keys, entity_names, facts
 
 #: At most this many sources per tenure (the latest); ``sightings`` counts them all.
@@ -93,6 +93,22 @@ class PostResolver:
         self._org_words: dict[int, set[str]] = {}
         self._types: dict[int, str | None] = {}
         self._identities: dict[tuple, tuple | None] = {}
+
+    def prefetch(self, org_ids: Iterable[int | None]) -> None:
+        """Read the types and name words of ORG_IDS in two queries, not two per body."""
+        want = sorted({i for i in org_ids if i is not None} - self._org_words.keys())
+        for i in range(0, len(want), 500):
+            chunk = want[i:i + 500]
+            for eid, etype in self.conn.execute(sa.select(entities.c.id, entities.c.type)
+                                                .where(entities.c.id.in_(chunk))):
+                self._types[eid] = etype
+            words: dict[int, set[str]] = {eid: set() for eid in chunk}
+            for eid, form in self.conn.execute(sa.select(entity_names.c.entity_id, entity_names.c.key)
+                                               .where(entity_names.c.entity_id.in_(chunk))):
+                words[eid] |= set(form.split()) | {form.replace(" ", "")}
+            for eid in chunk:
+                self._types.setdefault(eid, None)
+            self._org_words.update(words)
 
     def type_of(self, entity_id: int) -> str | None:
         if entity_id not in self._types:
@@ -206,6 +222,8 @@ def build_tenures(rows: Iterable[Row], person_id: int, post: tuple) -> list[Tenu
     events.sort(key=lambda e: (e[0], e[1]))
     out: list[Tenure] = []
     cur: Tenure | None = None
+    # rows already in each tenure, by fact id (a list scan compared whole rows, quadratic for a head of state)
+    held: dict[int, set[int]] = {}
 
     def fresh() -> Tenure:
         t = Tenure(person_id=person_id, post=post, org_id=post[1])
@@ -237,7 +255,9 @@ def build_tenures(rows: Iterable[Row], person_id: int, post: tuple) -> list[Tenu
                 cur = fresh()
             if cur.end is None and date:
                 cur.end, cur.end_basis = date, basis
-        if row not in cur.rows:
+        seen = held.setdefault(id(cur), set())
+        if row.id not in seen:
+            seen.add(row.id)
             cur.rows.append(row)
             if row.title:
                 cur.titles.append(row.title)
@@ -252,6 +272,7 @@ def tenures_from_rows(conn: Connection, rows: list[Row], only_person: int | None
                       resolver: PostResolver | None = None) -> list[Tenure]:
     """Tenures of every person in ROWS (or ONLY_PERSON), per post, successor ends inferred."""
     resolver = resolver or PostResolver(conn)
+    resolver.prefetch(row.org_id for row in rows)
     groups: dict[tuple[int, tuple], list[Row]] = {}
     untitled: dict[int, list[Row]] = {}
     for row in rows:
@@ -352,7 +373,7 @@ def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = P
     out: list[Any] = []
     others = kinds - {"position"}
     if others:
-        out += fetch_facts(conn, *ids(facts.c.kind.in_(sorted(others))))
+        out += fetch_facts(conn, *ids(facts.c.kind.in_(sorted(others))), columns=LEAN_FACT_COLUMNS)
     if "position" not in kinds:
         return out
     groups = conn.execute(
@@ -361,7 +382,7 @@ def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = P
         .select_from(facts.join(articles, articles.c.id == facts.c.article_id))
         .where(facts.c.retracted.is_(False), *ids(facts.c.kind == "position")).group_by(*_GROUP)).all()
     if groups:
-        sample = {r.id: r for r in fetch_facts(conn, facts.c.id.in_([g[0] for g in groups]))}
+        sample = {r.id: r for r in fetch_facts(conn, facts.c.id.in_([g[0] for g in groups]), columns=LEAN_FACT_COLUMNS)}
         out += [Sightings(sample[g[0]], g[1], g[2], g[3]) if g[3] > 1 else sample[g[0]]
                 for g in groups if g[0] in sample]
     return out
@@ -407,10 +428,17 @@ def tenures_of(conn: Connection, person_id: int) -> list[Tenure]:
         return own
     # read the other holders' starts in the posts still open, to end them at a successor's start
     extra: dict[int, Any] = {r.id: r for r in rows}
-    conds = []
+    # one indexed lookup per role and one for every post key: a condition per open post made one UNION term
+    # each, and a person with hundreds of open posts passed SQLite's limit of 500 compound terms
+    keys: set[str] = set()
+    orgs_by_role: dict[str, set[int]] = {}
     for role, org_id, residual in open_posts:
         org_ids = {org_id} if org_id is not None else set()
-        conds += _post_conditions(role, org_ids, _keys_for(resolver, role, residual, org_ids))
+        keys |= _keys_for(resolver, role, residual, org_ids)
+        orgs_by_role.setdefault(role, set()).update(org_ids)
+    conds = _post_conditions("", (), keys)
+    for role, org_ids in sorted(orgs_by_role.items()):
+        conds += _post_conditions(role, org_ids, ())
     for r in personnel_rows(conn, conds, kinds=("appointment", "succession")) if conds else []:
         extra.setdefault(r.id, r)
     everyone = tenures_from_rows(conn, list(extra.values()), None, resolver)

@@ -33,14 +33,19 @@ def selective(conn: Connection, cond: Any) -> Any:
     return cond
 
 
-def fact_query(*where: Any) -> sa.Select:
+#: FACT_COLUMNS without the JSON ``evidence`` spans: for callers that read only the evidence sentence
+#: (tenures, sources), so that thousands of rows are not JSON-decoded for nothing.
+LEAN_FACT_COLUMNS = [c for c in FACT_COLUMNS if c.name != "evidence"]
+
+
+def fact_query(*where: Any, columns: Sequence[Any] = FACT_COLUMNS) -> sa.Select:
     """Live (not retracted) facts joined to their article, filtered by WHERE."""
-    return (sa.select(*FACT_COLUMNS).select_from(facts.join(articles, articles.c.id == facts.c.article_id))
+    return (sa.select(*columns).select_from(facts.join(articles, articles.c.id == facts.c.article_id))
             .where(facts.c.retracted.is_(False), *where))
 
 
-def fetch_facts(conn: Connection, *where: Any) -> list[Row]:
-    return list(conn.execute(fact_query(*where).order_by(articles.c.published, facts.c.id)))
+def fetch_facts(conn: Connection, *where: Any, columns: Sequence[Any] = FACT_COLUMNS) -> list[Row]:
+    return list(conn.execute(fact_query(*where, columns=columns).order_by(articles.c.published, facts.c.id)))
 
 
 def names_of(conn: Connection, ids: Iterable[int | None]) -> dict[int, dict[str, Any]]:
