@@ -299,3 +299,22 @@ def test_a_short_later_mention_of_the_speaker_finds_the_full_name(extract_text):
     r = extract_text('Venezuelan defence minister Vladimir Padrino met his counterpart in Caracas on Friday.\n\n'
                      '"No armed group will use our territory," Padrino Lopez said after the meeting.')
     assert _name(r, _quote(r, "armed group")["speaker"]) == "Vladimir Padrino"
+
+
+def test_the_appositive_name_speaks_not_the_organisation_in_the_description(extract_text):
+    r = extract_text('"The door is closed," a senior Hezbollah official, Wafiq Safa, said.')
+    assert _name(r, _quote(r, "door is closed")["speaker"]) == "Wafiq Safa"
+
+
+def test_an_outlet_the_speaker_spoke_on_or_to_is_the_relay(extract_text):
+    r = extract_text('"We will respond with force," said Major General Yahya Saree, the Houthi military spokesman, '
+                     'on Al Masirah TV.')
+    q = _quote(r, "respond with force")
+    assert _name(r, q["speaker"]) == "Yahya Saree" and _name(r, q["via"]) == "Al Masirah TV"
+    r = extract_text('Speaking to Al Jazeera, Iraqi Prime Minister Mohammed Shia al-Sudani said: '
+                     '"Iraq will not be a battlefield."')
+    q = _quote(r, "battlefield")
+    assert _name(r, q["speaker"]) == "Mohammed Shia al-Sudani" and _name(r, q["via"]) == "Al Jazeera"
+    r = extract_text('Brazilian President Luiz Inacio Lula da Silva spoke to the United Nations General Assembly. '
+                     'He said on Tuesday: "Hunger is a political choice."')
+    assert _quote(r, "Hunger is")["via"] is None

@@ -365,7 +365,8 @@ class Sources:
         ent = self.index.of(head)
         if ent is not None:
             return ent
-        for dep in ("compound", "appos"):
+        # "a senior Hezbollah official, Wafiq Safa": the appositive name is who, the compound only whose
+        for dep in ("appos", "compound") if head.pos_ == "NOUN" else ("compound", "appos"):
             for child in head.children:
                 if child.dep_ == dep and (dep == "appos" or child.pos_ == "PROPN"):
                     ent = self.index.of(child)
@@ -418,6 +419,16 @@ class Sources:
     def _told_outlet(self, cue: Token, speaker: Entity | None) -> Entity | None:
         """The outlet in "X told Reuters" / "X told state television": the words reached readers
         through it, so it is the relay, never the speaker. A person or "reporters" told is no relay."""
+        subj = subject_of(cue)  # "said X, the spokesman, on Al Masirah TV": the parse hangs it on the name
+        kids = [*cue.children, *(subj.children if subj is not None and subj.i > cue.i else ())]
+        for child in kids:  # "said on Al Masirah TV"; "Speaking to Al Jazeera, X said"
+            if child.dep_ == "advcl" and lemma(child) in ("speak", "talk"):
+                child = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in ("to", "with")), child)
+            if child.dep_ == "prep" and child.lower_ in ("on", "to", "with"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                ent = self.entity_of_np(obj) if obj is not None else None
+                if ent is not None and ent is not speaker and _is_outlet(ent):
+                    return ent
         if lemma(cue) != "tell":
             return None
         for child in cue.children:
@@ -473,6 +484,17 @@ class Sources:
             if ent is not None and ent is not speaker:
                 return ent
         return None
+
+
+def _is_outlet(ent: Entity) -> bool:
+    """An organisation the article shows to be news media, or named like it ("Al Masirah TV")."""
+    from .gazetteer import name_key, outlets  # late: the gazetteer's lists load on first use
+
+    if ent.type != "ORG":
+        return False
+    if "news" in ent.kinds or name_key(ent.name) in outlets():
+        return True
+    return any(w.lower() in MEDIA_NOUNS for f in ent.forms() for w in f.split()[1:])
 
 
 # -- frames and report facts -------------------------------------------------------------
