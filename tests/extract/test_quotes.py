@@ -318,3 +318,11 @@ def test_an_outlet_the_speaker_spoke_on_or_to_is_the_relay(extract_text):
     r = extract_text('Brazilian President Luiz Inacio Lula da Silva spoke to the United Nations General Assembly. '
                      'He said on Tuesday: "Hunger is a political choice."')
     assert _quote(r, "Hunger is")["via"] is None
+
+
+def test_the_holder_of_a_title_named_after_the_organisation_speaks(extract_text):
+    r = extract_text('The commander of the Rapid Support Forces, Mohamed Hamdan Dagalo, said his fighters '
+                     '"will not stand by".')
+    assert _name(r, _quote(r, "stand by")["speaker"]) == "Mohamed Hamdan Dagalo"
+    r = extract_text('The leader of the Awami League, Sheikh Hasina, called the verdict "an act of revenge".')
+    assert "Hasina" in (_name(r, _quote(r, "act of revenge")["speaker"]) or "")

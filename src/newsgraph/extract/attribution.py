@@ -372,6 +372,15 @@ class Sources:
                     ent = self.index.of(child)
                     if ent is not None:
                         return ent
+        if head.lower_ in TITLE_HEADS:  # "the commander of the RSF, Mohamed Dagalo": the parse hangs the name on RSF
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                for obj in prep.children:
+                    for child in obj.children if obj.dep_ == "pobj" else ():
+                        ent = self.index.of(child) if child.dep_ == "appos" else None
+                        if ent is not None and ent.type == "PERSON":
+                            return ent
         return None
 
     def _person_by_name_part(self, head: Token, span: Offsets) -> Entity | None:
