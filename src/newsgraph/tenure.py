@@ -188,7 +188,7 @@ def _events(row: Row, person_id: int) -> list[tuple[str, str | None, str]]:
             out.append(("start", clean_date(row.start_date), "dated"))
         if clean_date(row.end_date):
             out.append(("end", clean_date(row.end_date), "dated"))
-        first = clean_date(getattr(row, "first_published", None))
+        first = clean_date(row.first_published) if isinstance(row, Sightings) else None
         if row.status == "current":
             out.append(("seen", published, "sighting"))
             if first and first != published:
@@ -496,6 +496,17 @@ def held_on(t: Tenure, on: str) -> bool:
     return not (t.ended_before is not None and t.ended_before <= on and not (t.last_seen and t.last_seen >= on))
 
 
+def names_for_tenures(conn: Connection, tenures: Iterable[Tenure],
+                      names: Mapping[int, Mapping[str, Any]] | None = None) -> dict[int, dict[str, Any]]:
+    """NAMES plus every entity TENURES name (people, bodies, successors, attributed speakers), in one query,
+    so that ``tenure_json`` does not look names up tenure by tenure."""
+    out = dict(names or {})
+    want = {i for t in tenures for i in (t.person_id, t.org_id, getattr(t, "successor_id", None),
+                                         *(r.attributed_to_id for r in t.rows))}
+    out.update(names_of(conn, {i for i in want if i is not None and i not in out}))
+    return out
+
+
 def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, Any]] | None = None) -> dict[str, Any]:
     """The contract's position object: title, org, status, start, end, sources (and how they are known)."""
     names = dict(names or {})
@@ -527,4 +538,4 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
 
 
 __all__ = ["PostResolver", "Tenure", "build_tenures", "clean_date", "held_on", "holders_rows", "infer_successor_ends",
-           "post_rows", "tenure_json", "tenures_from_rows", "tenures_of"]
+           "names_for_tenures", "post_rows", "tenure_json", "tenures_from_rows", "tenures_of"]

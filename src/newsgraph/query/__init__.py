@@ -270,7 +270,8 @@ def show(store, entity_id: int, outlets: Outlets | None = None) -> dict[str, Any
         names = _names_for(conn, rows, parts)
         tenures = _tenure.tenures_of(conn, entity_id)
         copies = copies_of(conn, {r.article_id for r in rows} | {r.article_id for t in tenures for r in t.rows})
-        positions = [_tenure.tenure_json(conn, t, names) for t in tenures]
+        tenure_names = _tenure.names_for_tenures(conn, tenures, names)
+        positions = [_tenure.tenure_json(conn, t, tenure_names) for t in tenures]
         for p in positions:
             p["corroboration"] = corroboration(p["sources"], copies, outlets)
         positions.sort(key=lambda p: sort_date(p["start"], p["first_seen"], p["ended_before"], p["end"]))
