@@ -91,24 +91,39 @@ class PostResolver:
         self.conn = conn
         self._orgs: dict[str, set[int]] = {}
         self._org_words: dict[int, set[str]] = {}
+        self._forms: dict[int, list[str]] = {}
         self._types: dict[int, str | None] = {}
         self._identities: dict[tuple, tuple | None] = {}
 
     def prefetch(self, org_ids: Iterable[int | None]) -> None:
         """Read the types and name words of ORG_IDS in two queries, not two per body."""
-        want = sorted({i for i in org_ids if i is not None} - self._org_words.keys())
+        want = sorted({i for i in org_ids if i is not None} - self._forms.keys())
         for i in range(0, len(want), 500):
             chunk = want[i:i + 500]
             for eid, etype in self.conn.execute(sa.select(entities.c.id, entities.c.type)
                                                 .where(entities.c.id.in_(chunk))):
                 self._types[eid] = etype
-            words: dict[int, set[str]] = {eid: set() for eid in chunk}
+            forms: dict[int, list[str]] = {eid: [] for eid in chunk}
             for eid, form in self.conn.execute(sa.select(entity_names.c.entity_id, entity_names.c.key)
                                                .where(entity_names.c.entity_id.in_(chunk))):
-                words[eid] |= set(form.split()) | {form.replace(" ", "")}
+                forms[eid].append(form)
             for eid in chunk:
                 self._types.setdefault(eid, None)
-            self._org_words.update(words)
+                self._forms[eid] = forms[eid]
+                self._org_words[eid] = self._words_of(forms[eid])
+
+    def name_keys(self, org_id: int) -> list[str]:
+        """The name keys of one body (cached)."""
+        if org_id not in self._forms:
+            self.prefetch([org_id])
+        return self._forms[org_id]
+
+    @staticmethod
+    def _words_of(forms: Iterable[str]) -> set[str]:
+        words: set[str] = set()
+        for f in forms:
+            words |= set(f.split()) | {f.replace(" ", "")}
+        return words
 
     def type_of(self, entity_id: int) -> str | None:
         if entity_id not in self._types:
@@ -137,11 +152,7 @@ class PostResolver:
 
     def org_words(self, org_id: int) -> set[str]:
         if org_id not in self._org_words:
-            forms = self.conn.execute(sa.select(entity_names.c.key).where(entity_names.c.entity_id == org_id)).scalars()
-            words = set()
-            for f in forms:
-                words |= set(f.split()) | {f.replace(" ", "")}
-            self._org_words[org_id] = words
+            self._org_words[org_id] = self._words_of(self.name_keys(org_id))
         return self._org_words[org_id]
 
     def identity(self, title: str | None, org_id: int | None) -> tuple | None:
@@ -410,9 +421,9 @@ def post_rows(conn: Connection, role: str, org_ids: Iterable[int], keys: Iterabl
 
 def _keys_for(resolver: PostResolver, role: str, phrase: str, org_ids: set[int]) -> set[str]:
     keys = {f"{role}|{posts.Post(role, phrase).qualifier}"}
+    resolver.prefetch(org_ids)
     for oid in org_ids:
-        for form in resolver.conn.execute(sa.select(entity_names.c.key)
-                                          .where(entity_names.c.entity_id == oid)).scalars():
+        for form in resolver.name_keys(oid):
             keys.add(f"{role}|{posts.Post(role, form).qualifier}")
     return keys
 
