@@ -173,3 +173,24 @@ def test_relation_from_cue_round_two(extract_text, text, subject, relation, obj)
 def test_no_relation_round_two(extract_text, text):
     rels = _relations(extract_text(text, published="2024-06-01"))
     assert not {r for r in rels if r[1] in ("leads", "member_of", "part_of", "cooperates_with")}, rels
+
+
+def test_a_body_named_only_as_a_modifier_is_not_led(extract_text):
+    out = extract_text("Senator Grace Akinyi, who chairs the Senate committee on security, welcomed the change.",
+                       "2025-03-02")
+    assert not [f for f in out["facts"] if f["kind"] == "relation" and f["relation"] == "leads"]
+    out = extract_text("Ruth Otieno leads the Orange Democratic Movement.", "2025-03-02")
+    assert [f for f in out["facts"] if f["kind"] == "relation" and f["relation"] == "leads"]
+
+
+def test_obligations_and_denials_state_no_tie(extract_text):
+    for text in (
+        "The minister warned that the Syrian Democratic Forces and the Iraqi Army must coordinate with the "
+        "Kurdish administration.",
+        "The Sinaloa Cartel has not clashed with the Jalisco New Generation Cartel this year.",
+    ):
+        out = extract_text(text, "2025-03-02")
+        assert not [f for f in out["facts"] if f["kind"] == "relation"], text
+    out = extract_text("The Sinaloa Cartel clashed with the Jalisco New Generation Cartel in Zacatecas on Monday.",
+                       "2025-03-02")
+    assert [f for f in out["facts"] if f["kind"] == "relation" and f["relation"] == "rival_of"]

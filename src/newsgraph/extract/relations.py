@@ -251,6 +251,8 @@ class Relations:
     def add(self, relation: str, subject: Entity, obj: Entity, cue: Token, confidence: float = 0.7) -> None:
         if subject is obj or subject.type not in RELATION_TYPES or obj.type not in RELATION_TYPES:
             return
+        if _unasserted(cue):
+            return
         key = (relation, *sorted((id(subject), id(obj)))) if relation in SYMMETRIC else (
             relation, id(subject), id(obj))
         evidence = self.ctx.sentence_span(cue)
@@ -537,11 +539,32 @@ def leads(rels: Relations, tok: Token) -> None:
         people = [e for s in subs for e in _ends(ctx, s)] if subs else (
             _ends(ctx, tok.head) if tok.dep_ == "relcl" else [])
         people = [e for e in people if e.type == "PERSON"]
-        bodies = [e for o in tok.children if o.dep_ == "dobj" for e in _subject_ends(ctx, o)]
+        bodies = [e for o in tok.children if o.dep_ == "dobj" and not _named_modifier_only(ctx, o)
+                  for e in _subject_ends(ctx, o)]
     for person in people:
         for body in bodies:
             if body.type in BODY_TYPES:
                 rels.add("leads", person, body, tok)
+
+
+#: Modal verbs that make a tie an obligation or a possibility, not a fact ("must coordinate with").
+UNASSERTING_MODALS = {"must", "should", "could", "might", "may", "would", "ought"}
+
+
+def _unasserted(cue: Token) -> bool:
+    """'A and B must coordinate', 'A has not clashed with B': the clause does not state the tie."""
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head if cue.dep_ in ("dobj", "attr", "nsubj") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any((c.dep_ == "aux" and c.lower_ in UNASSERTING_MODALS) or c.dep_ == "neg" for c in verb.children)
+
+
+def _named_modifier_only(ctx: Context, obj: Token) -> bool:
+    """'chairs the Senate committee', "heads the House's commission": the name only modifies the
+    unnamed body that is led, so the named one is not."""
+    if ctx.entity_of(obj) is not None:
+        return False
+    return any(c.dep_ in ("compound", "poss", "nmod") and ctx.entity_of(c) is not None for c in obj.children)
 
 
 def run(ctx: Context) -> None:
