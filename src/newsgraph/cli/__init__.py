@@ -7,33 +7,20 @@ never shown (a PostgreSQL URL may hold a password).
 
 from __future__ import annotations
 
-import os
 import sys
+from importlib import import_module
 
-# command modules register themselves on import
-from . import extract as _extract  # noqa: F401,E402
 from ._app import app, state
+
+#: Command modules register themselves on ``app`` when imported; this order is the order of --help.
+COMMAND_MODULES = ("extract", "ingest", "query", "curate", "serve", "export")
+for _name in COMMAND_MODULES:
+    import_module(f"{__name__}.{_name}")
 
 __all__ = ["app", "main", "state"]
 
 
-def _load_optional_commands() -> None:
-    """Commands of later stages (store, query, web, export) register themselves when present."""
-    import importlib
-
-    for name in ("ingest", "query", "curate", "serve", "export"):
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as err:
-            if err.name != f"{__name__}.{name}":
-                raise
-
-
-_load_optional_commands()
-
-
 def main() -> None:
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
         app()
     except KeyboardInterrupt:
