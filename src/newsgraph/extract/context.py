@@ -347,6 +347,3 @@ class Context:
             if ent and (types is None or ent.type in types):
                 return ent
         return None
-
-    def to_json(self) -> dict:
-        return {}
