@@ -22,6 +22,8 @@ import pytest
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.gold.json"))
+#: every annotated folder the format checks cover: the held-out set and the tuning set(s)
+CHECKED_FILES = GOLD_FILES + sorted((GOLD_DIR.parent / "gold_tune2").glob("*.gold.json"))
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 FACT_KINDS = {"position", "event", "report", "quote", "appointment", "dismissal", "succession", "relation"}
@@ -77,7 +79,7 @@ def test_enough_varied_gold_articles():
     assert len(sources) >= 8, "gold articles should come from many kinds of outlet"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CHECKED_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_meta_and_text(path: Path):
     gold, text = load(path)
     meta = gold["meta"]
@@ -87,7 +89,7 @@ def test_meta_and_text(path: Path):
     assert set(gold.get("scored_kinds", [])) <= FACT_KINDS
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CHECKED_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_entities_are_well_formed_and_named_in_text(path: Path):
     gold, text = load(path)
     folded = fold(text)
@@ -105,7 +107,7 @@ def test_entities_are_well_formed_and_named_in_text(path: Path):
                 assert occurs(name, folded), f"{ent['key']}: {name!r} is not in the text (mark it a variant?)"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CHECKED_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_facts_refer_to_declared_entities(path: Path):
     gold, _ = load(path)
     keys = {e["key"] for e in gold["entities"]}
@@ -129,7 +131,7 @@ def test_facts_refer_to_declared_entities(path: Path):
                 assert DATE_RE.match(fact[name]), f"bad date {fact[name]!r}"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CHECKED_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_quote_texts_occur_in_text(path: Path):
     gold, text = load(path)
     folded = fold(text)
