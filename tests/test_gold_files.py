@@ -1,4 +1,4 @@
-"""Checks on the held-out gold articles in tests/gold/.
+"""Checks on the held-out gold articles in tests/gold/ (and the tuning articles in tests/gold_tune2/).
 
 The gold files are hand-made and read by ``../shared/eval/score.py``; a typo in an
 entity key or a name that is not in the text silently lowers every score, so these
