@@ -5,9 +5,10 @@ each synthetic article is one of the benchmark's extracted contract objects (its
 mentions and facts), with every local entity mapped to a global entity drawn from a Zipf
 distribution over a pool of that type (a few bodies and people in many articles, a long tail
 in one or two), which is the fan-out a news base has; most copies keep a template entity's
-first draw, so the same person keeps the same post across copies. Rows go in through the store's own table
-definitions and fact-row mapping (``store.schema``, ``store.writer.fact_row``, ``posts``) in bulk
-``executemany`` inserts, one transaction per block of articles, with ids assigned here.
+first draw, so the same person keeps the same post across copies. Rows are made by the store's
+bulk path (``store.bulk.article_rows``: the writer's fact rows and post keys) and written by
+``Store.bulk_load`` (``executemany`` on SQLite, ``COPY`` on PostgreSQL), one transaction per
+block of articles, with entity and fact ids assigned here.
 """
 
 from __future__ import annotations
@@ -83,30 +84,27 @@ def make_pools(templates: list[dict], articles: int) -> list[Pool]:
     return pools
 
 
-def _fact_columns() -> list[str]:
-    from newsgraph.store.schema import facts
-
-    return [c.name for c in facts.columns]
-
-
 class Builder:
-    """Turns template contracts into rows for every table, block by block."""
+    """Turns template contracts into rows for every table, block by block (``store.bulk`` rows).
+
+    Each template's rows are made once by ``store.bulk.article_rows`` with placeholder entity ids
+    (-1, -2, ...); a copy only swaps in its global entities, its own article id, date and fact ids.
+    """
+
+    ENTITY_COLUMNS = ("person_id", "org_id", "by_id", "place_id", "reporter_id", "speaker_id", "via_id",
+                      "successor_id", "predecessor_id", "subject_id", "object_id", "attributed_to_id")
 
     def __init__(self, templates: list[dict], articles: int, seed: int = 7) -> None:
-        from newsgraph.extract.context import name_key
-
         self.templates = [c for c in templates if c.get("facts")]
         if not self.templates:
             raise ValueError("no extracted facts to grow a base from")
         self.pools = {p.type: p for p in make_pools(self.templates, articles)}
         self.rng = np.random.default_rng(seed)
-        self.name_key = name_key
-        self.fact_columns = _fact_columns()
         self.next_fact = 1
         self.now = datetime.now(UTC)
         self._draws: list[float] = []
         self._homes: dict[tuple[int, str], int] = {}
-        self._posts: dict[str | None, tuple[str | None, str | None]] = {}
+        self._cache: dict[int, tuple[dict, list[tuple[int, str, Pool]]]] = {}
 
     def _global(self, pool: Pool, template: int, local_id: str) -> int:
         """The global entity one template entity becomes in one copy: mostly its own (HOME_SHARE), else any.
@@ -126,75 +124,78 @@ class Builder:
             self._draws = self.rng.random(100_000).tolist()
         return self._draws.pop()
 
-    def entity_rows(self) -> tuple[list[dict], list[dict]]:
-        ents, names = [], []
+    def entity_blocks(self, size: int = 20_000) -> Iterator[dict[str, list[dict]]]:
+        """The global entities (every pool), as bulk rows in blocks."""
+        from newsgraph.store.bulk import empty_rows, entity_rows, merge
+
+        block = empty_rows()
+        n = 0
         for pool in self.pools.values():
             for i, name in enumerate(pool.names):
-                eid = pool.first_id + i
-                ents.append({"id": eid, "type": pool.type, "name": name, "key": self.name_key(name),
-                             "merged_into": None, "created_at": self.now})
-                names.append({"entity_id": eid, "name": name, "key": self.name_key(name), "kind": "name",
-                              "mentions": 1})
-        return ents, names
+                merge(block, entity_rows(pool.first_id + i, name, pool.type, now=self.now))
+                n += 1
+                if n % size == 0:
+                    yield block
+                    block = empty_rows()
+        yield block
 
-    def _post(self, title: str | None) -> tuple[str | None, str | None]:
-        from newsgraph import posts
+    def _template(self, t: int) -> tuple[dict, list[tuple[int, str, Pool]]]:
+        """Rows of template T with placeholder entity ids, and (placeholder, local id, pool) to fill them."""
+        if t not in self._cache:
+            from newsgraph.store.bulk import article_rows
 
-        if title not in self._posts:
-            post = posts.parse_title(title)
-            self._posts[title] = (post.role, post.key[:255]) if post else (None, None)
-        return self._posts[title]
+            contract = self.templates[t]
+            slots = [(-(i + 1), str(e["id"]), self.pools[e["type"]])
+                     for i, e in enumerate(e for e in contract["entities"] if e["type"] in self.pools)]
+            local = {lid: ph for ph, lid, _ in slots}
+            rows, _ = article_rows(contract, local, first_fact_id=1, article_id="?", source="bench", origin="bench",
+                                   now=self.now)
+            from newsgraph.store.bulk import encode
 
-    def article_rows(self, n: int, contract: dict) -> dict[str, list[dict]]:
-        """Rows of synthetic article N grown from CONTRACT."""
-        from newsgraph.store.writer import fact_row
+            # JSON encoded once per template, not once per copy
+            for r in rows["articles"]:
+                r.update(extractor_version="bench", raw=encode(r["raw"]), warnings=encode(r["warnings"]))
+            for r in rows["facts"]:
+                r.update(extractor_version="bench", raw=encode(r["raw"]), evidence=encode(r["evidence"]))
+            for r in rows["article_entities"]:
+                r["aliases"] = encode(r["aliases"])
+            self._cache[t] = (rows, slots)
+        return self._cache[t]
 
-        head = contract["article"]
-        text = head["text"]
+    def article_rows(self, n: int) -> dict[str, list[dict]]:
+        """Rows of synthetic article N: a copy of template N mod len(templates) with its own entities and ids."""
+        t = n % len(self.templates)
+        rows, slots = self._template(t)
         aid = f"{n:016x}"
         published = (date(2010, 1, 1) + timedelta(days=int(self._uniform() * 5400))).isoformat()
-        rows: dict[str, list[dict]] = {k: [] for k in ("articles", "sources", "article_entities", "mentions",
-                                                       "facts", "fact_participants")}
-        rows["articles"].append({"id": aid, "external_id": None, "title": head.get("title"), "source": "bench",
-                                 "published": published, "url": None, "origin": "bench", "text": text,
-                                 "extractor_version": "bench", "model": None, "minhash": None, "warnings": [],
-                                 "raw": None, "ingested_at": self.now})
-        rows["sources"].append({"article_id": aid, "content_hash": aid, "external_id": None, "name": "bench",
-                                "title": head.get("title"), "published": published, "url": None, "origin": "bench",
-                                "is_primary": True, "similarity": 1.0, "ingested_at": self.now})
-        local: dict[str, int] = {}
-        for ent in contract["entities"]:
-            pool = self.pools.get(ent["type"])
-            if pool is None:
-                continue
-            eid = self._global(pool, n % len(self.templates), ent["id"])
-            local[ent["id"]] = eid
-            name = pool.names[eid - pool.first_id]
-            rows["article_entities"].append({"article_id": aid, "local_id": ent["id"], "entity_id": eid,
-                                             "type": ent["type"], "name": name, "aliases": []})
-            for m in ent.get("mentions") or []:
-                rows["mentions"].append({"article_id": aid, "local_id": ent["id"], "entity_id": eid,
-                                         "start_char": m["start"], "end_char": m["end"],
-                                         "text": text[m["start"]: m["end"]]})
-        fact_ids: dict[str, int] = {}
-        for fact in contract["facts"]:
-            fact_ids[fact["id"]] = self.next_fact
-            self.next_fact += 1
-        for fact in contract["facts"]:
-            row = dict.fromkeys(self.fact_columns)
-            row.update(fact_row(fact, local, text))
-            fid = fact_ids[fact["id"]]
-            role, key = self._post(row.get("title"))
-            row.update(id=fid, article_id=aid, extractor_version="bench", raw=fact, retracted=False, role=role,
-                       post_key=key, about_id=fact_ids.get(str(fact.get("about"))))
-            rows["facts"].append(row)
-            seen: set[int] = set()
-            for pos, p in enumerate(fact.get("participants") or []):
-                eid = local.get(p)
-                if eid is not None and eid not in seen:
-                    seen.add(eid)
-                    rows["fact_participants"].append({"fact_id": fid, "entity_id": eid, "position": pos})
-        return rows
+        ids = {ph: self._global(pool, t, lid) for ph, lid, pool in slots}
+        base = self.next_fact - 1
+        self.next_fact += len(rows["facts"])
+        cols = self.ENTITY_COLUMNS
+        out: dict[str, list[dict]] = {
+            "articles": [{**r, "id": aid, "published": published} for r in rows["articles"]],
+            "sources": [{**r, "article_id": aid, "content_hash": aid, "published": published}
+                        for r in rows["sources"]],
+            "article_entities": [{**r, "article_id": aid, "entity_id": ids[r["entity_id"]]}
+                                 for r in rows["article_entities"]],
+            "mentions": [{**r, "article_id": aid, "entity_id": ids[r["entity_id"]]} for r in rows["mentions"]],
+            "facts": [], "fact_participants": [],
+        }
+        for r in rows["facts"]:
+            f = {**r, "id": r["id"] + base, "article_id": aid}
+            if r["about_id"] is not None:
+                f["about_id"] = r["about_id"] + base
+            for c in cols:
+                if r[c] is not None:
+                    f[c] = ids[r[c]]
+            out["facts"].append(f)
+        seen: set[tuple[int, int]] = set()
+        for r in rows["fact_participants"]:
+            key = (r["fact_id"] + base, ids[r["entity_id"]])
+            if key not in seen:  # two of the template's entities may have become one
+                seen.add(key)
+                out["fact_participants"].append({"fact_id": key[0], "entity_id": key[1], "position": r["position"]})
+        return out
 
     def blocks(self, n_facts: int, block: int = BLOCK) -> Iterator[dict[str, list[dict]]]:
         """Blocks of rows until at least N_FACTS facts are made."""
@@ -202,21 +203,17 @@ class Builder:
         while self.next_fact <= n_facts:
             out: dict[str, list[dict]] = {}
             for _ in range(block):
-                rows = self.article_rows(n, self.templates[n % len(self.templates)])
-                n += 1
-                for k, v in rows.items():
+                for k, v in self.article_rows(n).items():
                     out.setdefault(k, []).extend(v)
+                n += 1
                 if self.next_fact > n_facts:
                     break
             yield out
 
 
-#: Insert order (parents first).
-TABLES = ("articles", "sources", "article_entities", "mentions", "facts", "fact_participants")
-
-
 def build(url: str, templates: list[dict], n_facts: int, block: int = BLOCK) -> dict[str, Any]:
     """Create a fresh base at URL holding at least N_FACTS facts grown from TEMPLATES; returns counts."""
+    import itertools
     import time
 
     from newsgraph.store import Store, schema
@@ -225,31 +222,7 @@ def build(url: str, templates: list[dict], n_facts: int, block: int = BLOCK) -> 
     builder = Builder(templates, int(n_facts / avg))
     start = time.perf_counter()
     with Store.open(url) as kb:
-        ents, names = builder.entity_rows()
-        with kb.write() as conn:
-            conn.execute(schema.entities.insert(), ents)
-            conn.execute(schema.entity_names.insert(), names)
-        for rows in builder.blocks(n_facts, block):
-            facts = rows["facts"]
-            with kb.write() as conn:
-                for table in TABLES:
-                    if table == "facts":
-                        # about_id points at facts of the same article: insert without it, then link
-                        conn.execute(schema.facts.insert(), [{**r, "about_id": None} for r in facts])
-                        links = [{"fid": r["id"], "about": r["about_id"]} for r in facts if r["about_id"]]
-                        if links:
-                            conn.execute(schema.facts.update().where(schema.facts.c.id == sa.bindparam("fid"))
-                                         .values(about_id=sa.bindparam("about")), links)
-                    elif rows[table]:
-                        conn.execute(getattr(schema, table).insert(), rows[table])
-        with kb.write() as conn:
-            if conn.dialect.name == "postgresql":
-                for table in ("entities", "facts"):
-                    conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                         f"(SELECT max(id) FROM {table}))"))
-                conn.execute(sa.text("ANALYZE"))
-            else:
-                conn.exec_driver_sql("ANALYZE")
+        kb.bulk_load(itertools.chain(builder.entity_blocks(), builder.blocks(n_facts, block)))
         with kb.read() as conn:
             counts = {t: conn.execute(sa.select(sa.func.count()).select_from(getattr(schema, t))).scalar()
                       for t in ("articles", "entities", "facts", "mentions", "fact_participants")}

@@ -36,6 +36,12 @@ from .store.schema import articles, entities, entity_keys, entity_names, facts
 
 #: At most this many sources per tenure (the latest); ``sightings`` counts them all.
 MAX_SOURCES = 25
+#: At most this many people in one ``holders`` answer: those with the most reports in the post. A post every
+#: article names ("president", with no country) has thousands of people called so once or twice; no page lists
+#: them all, and reading every one of their tenures would make the answer take seconds.
+MAX_HOLDERS = 50
+#: At most this many posts of one person in ``show`` (those with the most reports); the rest are counted.
+MAX_POSTS = 100
 _FULL_OR_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -428,12 +434,24 @@ def _keys_for(resolver: PostResolver, role: str, phrase: str, org_ids: set[int])
     return keys
 
 
-def tenures_of(conn: Connection, person_id: int) -> list[Tenure]:
-    """Every tenure of one person, with ends inferred from the next holders of the same posts."""
+def tenures_of(conn: Connection, person_id: int, limit: int | None = None,
+               counts: dict[str, int] | None = None) -> list[Tenure]:
+    """Every tenure of one person, with ends inferred from the next holders of the same posts.
+
+    LIMIT: at most this many posts (``capped_posts``: those with the most reports); the successor search,
+    which reads every other holder's starts, then runs for those posts only. COUNTS, when given, gets
+    ``posts``: how many posts the person held in all.
+    """
     rows = personnel_rows(conn, [facts.c.person_id == person_id, facts.c.successor_id == person_id,
                                  facts.c.predecessor_id == person_id])
     resolver = PostResolver(conn)
     own = tenures_from_rows(conn, rows, person_id, resolver)
+    n_posts = len({t.post for t in own})
+    if counts is not None:
+        counts["posts"] = n_posts
+    if limit is not None and n_posts > limit:
+        own = capped_posts(own, limit)
+        rows = list({r.id: r for t in own for r in t.rows}.values())
     open_posts = {t.post for t in own if t.end is None}
     if not open_posts:
         return own
@@ -454,6 +472,26 @@ def tenures_of(conn: Connection, person_id: int) -> list[Tenure]:
         extra.setdefault(r.id, r)
     everyone = tenures_from_rows(conn, list(extra.values()), None, resolver)
     return [t for t in everyone if t.person_id == person_id]
+
+
+def reports(t: Tenure) -> int:
+    """How many reports tenure T rests on (a grouped sighting row counts each of its articles)."""
+    return sum(getattr(r, "sightings", 1) for r in t.rows)
+
+
+def capped_posts(tenures: list[Tenure], limit: int) -> list[Tenure]:
+    """The tenures of the LIMIT posts with the most reports (then the latest), all tenures of each kept post."""
+    weight: dict[tuple, tuple[int, str]] = {}
+    for t in tenures:
+        n, last = weight.get(t.post, (0, ""))
+        weight[t.post] = (n + reports(t), max(last, t.last_seen or t.start or t.first_seen or ""))
+    keep = set(sorted(weight, key=lambda p: (-weight[p][0], _neg(weight[p][1]), repr(p)))[:limit])
+    return [t for t in tenures if t.post in keep]
+
+
+def _neg(date: str) -> tuple[int, ...]:
+    """A sort key putting later ISO dates first."""
+    return tuple(-ord(c) for c in date)
 
 
 def query_post(resolver: PostResolver, title: str) -> tuple[posts.Post, set[int], str]:
@@ -477,14 +515,44 @@ def query_post(resolver: PostResolver, title: str) -> tuple[posts.Post, set[int]
     return post, org_ids, residual
 
 
-def holders_rows(conn: Connection, title: str) -> tuple[list[Row], PostResolver, tuple]:
-    """Fact rows of the post TITLE names, its resolver, and (role, bodies, residual) to filter tenures by."""
+def holders_rows(conn: Connection, title: str, limit: int = MAX_HOLDERS) -> tuple[list[Row], PostResolver, tuple]:
+    """Fact rows of the post TITLE names, its resolver, and (role, bodies, residual) to filter tenures by.
+
+    When more than LIMIT people have facts in the post, only the LIMIT with the most (``top_people``) are read.
+    """
     resolver = PostResolver(conn)
     post, org_ids, residual = query_post(resolver, title)
     keys = _keys_for(resolver, post.role, post.phrase, org_ids)
     if residual:
         keys.add(f"{post.role}|{residual}")
-    return post_rows(conn, post.role, org_ids, keys), resolver, (post.role, org_ids, residual)
+    conds = _post_conditions(post.role, org_ids, keys)
+    if not conds:
+        return [], resolver, (post.role, org_ids, residual)
+    people = top_people(conn, conds, limit)
+    if people is not None:
+        # successor and predecessor are set on successions only: said so, each term reads the post's few successions
+        conds = [sa.and_(c, facts.c.person_id.in_(people)) for c in conds] + [
+            sa.and_(c, facts.c.kind == "succession", col.in_(people)) for c in conds
+            for col in (facts.c.successor_id, facts.c.predecessor_id)]
+    return personnel_rows(conn, conds), resolver, (post.role, org_ids, residual)
+
+
+def top_people(conn: Connection, conds: list[Any], limit: int) -> list[int] | None:
+    """The LIMIT people with the most personnel facts matching any of CONDS; None when there are no more than
+    LIMIT (nothing to leave out). Reads indexes only: ``facts`` (post_key, person_id), (role, org_id, person_id)
+    and, for the few successions, (post_key, kind) / (role, org_id, kind)."""
+    terms = []
+    for c in conds:
+        terms.append(sa.select(facts.c.person_id.label("pid")).where(c, facts.c.person_id.is_not(None)))
+        for col in (facts.c.successor_id, facts.c.predecessor_id):
+            terms.append(sa.select(col.label("pid")).where(c, facts.c.kind == "succession", col.is_not(None)))
+    every = sa.union_all(*terms).subquery()
+    n = sa.func.count().label("n")
+    rows = conn.execute(sa.select(every.c.pid, n).group_by(every.c.pid).order_by(n.desc(), every.c.pid)
+                        .limit(limit + 1)).all()
+    if len(rows) <= limit:
+        return None
+    return [r.pid for r in rows[:limit]]
 
 
 def matches_query(t: Tenure, want: tuple) -> bool:
@@ -540,7 +608,7 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
         "post": "|".join(str(p) if p is not None else "" for p in t.post),
         "sources": [source_of(r, names) for r in sorted(t.rows, key=lambda r: (r.a_published or "", r.id))
                     [-MAX_SOURCES:]],
-        "sightings": sum(getattr(r, "sightings", 1) for r in t.rows),
+        "sightings": reports(t),
     }
     succ = getattr(t, "successor_id", None)
     if succ is not None:
@@ -548,5 +616,6 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
     return out
 
 
-__all__ = ["PostResolver", "Tenure", "build_tenures", "clean_date", "held_on", "holders_rows", "infer_successor_ends",
-           "names_for_tenures", "post_rows", "tenure_json", "tenures_from_rows", "tenures_of"]
+__all__ = ["MAX_HOLDERS", "MAX_POSTS", "PostResolver", "Tenure", "build_tenures", "capped_posts", "clean_date",
+           "held_on", "holders_rows", "infer_successor_ends", "names_for_tenures", "post_rows", "tenure_json",
+           "tenures_from_rows", "tenures_of", "top_people"]

@@ -82,6 +82,11 @@ ROLES = {"person_id": "person", "org_id": "org", "by_id": "by", "place_id": "pla
          "subject_id": "subject", "object_id": "object"}
 SYMMETRIC = {"rival_of", "cooperates_with", "allied_with"}
 MAX_NODES = 500
+#: ``show`` reads at most this many facts of each kind (the latest) and lists at most this many sources per
+#: grouped event or relation (the latest; ``corroboration`` counts them all). A head of state is in tens of
+#: thousands of facts: no page shows them all, and ``counts`` says how many there are.
+MAX_FACTS_PER_KIND = 200
+MAX_SOURCES = _tenure.MAX_SOURCES
 
 
 def stats(store) -> dict[str, int]:
@@ -247,16 +252,46 @@ def _names_for(conn: Connection, rows: Iterable[Row], parts: Mapping[int, list[i
     return names_of(conn, ids)
 
 
+def _fact_ids_about(conn: Connection, entity_id: int, exclude: Iterable[str] = ()) -> sa.Select:
+    """Ids of the facts in which ENTITY_ID plays any part (one indexed lookup per column)."""
+    skip = [facts.c.kind.not_in(list(exclude))] if exclude else []
+    return sa.union(*[sa.select(facts.c.id).where(selective(conn, facts.c[col] == entity_id), *skip) for col in ROLES],
+                    sa.select(fact_participants.c.fact_id).where(fact_participants.c.entity_id == entity_id))
+
+
 def _facts_about(conn: Connection, entity_id: int, kinds: Iterable[str] | None = None,
                  exclude: Iterable[str] = ()) -> list[Row]:
-    """Every live fact in which ENTITY_ID plays any part (one indexed lookup per column)."""
-    skip = [facts.c.kind.not_in(list(exclude))] if exclude else []
-    ids = sa.union(*[sa.select(facts.c.id).where(selective(conn, facts.c[col] == entity_id), *skip) for col in ROLES],
-                   sa.select(fact_participants.c.fact_id).where(fact_participants.c.entity_id == entity_id))
-    where = [facts.c.id.in_(ids)]
+    """Every live fact in which ENTITY_ID plays any part."""
+    where = [facts.c.id.in_(_fact_ids_about(conn, entity_id, exclude))]
     if kinds:
         where.append(facts.c.kind.in_(list(kinds)))
     return fetch_facts(conn, *where)
+
+
+def _latest_facts_about(conn: Connection, entity_id: int, per_kind: int, exclude: Iterable[str] = ()
+                        ) -> tuple[list[Row], dict[str, int]]:
+    """The latest PER_KIND live facts of each kind about ENTITY_ID, and how many there are of each kind.
+
+    Ids, kinds and dates are read first (narrow rows); whole rows only for the facts kept.
+    """
+    ids = _fact_ids_about(conn, entity_id, exclude)
+    slim = conn.execute(sa.select(facts.c.id, facts.c.kind, articles.c.published)
+                        .select_from(facts.join(articles, articles.c.id == facts.c.article_id))
+                        .where(facts.c.retracted.is_(False), facts.c.id.in_(ids))).all()
+    by_kind: dict[str, list[tuple[str, int]]] = {}
+    for fid, kind, published in slim:
+        by_kind.setdefault(kind, []).append((published or "", fid))
+    counts = {kind: len(v) for kind, v in sorted(by_kind.items())}
+    if all(n <= per_kind for n in counts.values()):
+        keep = [r[0] for r in slim]
+    else:
+        keep = [fid for v in by_kind.values() for _, fid in sorted(v)[-per_kind:]]
+    rows: list[Row] = []
+    for i in range(0, len(keep), 500):
+        rows += fetch_facts(conn, facts.c.id.in_(keep[i:i + 500]))
+    if len(keep) > 500:
+        rows.sort(key=lambda r: (r.a_published or "", r.id))  # fetch_facts' order across the chunks
+    return rows, counts
 
 
 # -- show -----------------------------------------------------------------------------------------
@@ -267,10 +302,12 @@ def show(store, entity_id: int, outlets: Outlets | None = None) -> dict[str, Any
     with store.read() as conn:
         entity_id = _live(conn, entity_id)
         ent = _entity_json(conn, entity_id)
-        rows = _facts_about(conn, entity_id, exclude=("position",))  # positions come as tenures
+        # positions come as tenures
+        rows, fact_counts = _latest_facts_about(conn, entity_id, MAX_FACTS_PER_KIND, exclude=("position",))
         parts = participants_of(conn, [r.id for r in rows])
         names = _names_for(conn, rows, parts)
-        tenures = _tenure.tenures_of(conn, entity_id)
+        post_counts: dict[str, int] = {}
+        tenures = _tenure.tenures_of(conn, entity_id, _tenure.MAX_POSTS, post_counts)
         copies = copies_of(conn, {r.article_id for r in rows} | {r.article_id for t in tenures for r in t.rows})
         tenure_names = _tenure.names_for_tenures(conn, tenures, names)
         positions = [_tenure.tenure_json(conn, t, tenure_names) for t in tenures]
@@ -286,6 +323,10 @@ def show(store, entity_id: int, outlets: Outlets | None = None) -> dict[str, Any
             "quotes": _quotes(rows, entity_id, names, parts),
             "relations": _grouped_relations(rows, entity_id, names, copies, outlets),
             "personnel": [fact_json(r, names, parts) for r in rows if r.kind in PERSONNEL and r.kind != "position"],
+            # how much there is, and whether the lists above leave some of it out (MAX_FACTS_PER_KIND, MAX_POSTS)
+            "counts": {"posts": post_counts.get("posts", 0), "facts": fact_counts,
+                       "truncated": post_counts.get("posts", 0) > _tenure.MAX_POSTS
+                       or any(n > MAX_FACTS_PER_KIND for n in fact_counts.values())},
         }
 
 
@@ -302,9 +343,14 @@ def _grouped_events(rows: list[Row], names, parts, copies, outlets) -> list[dict
         first = group[0]
         out.append({"event_type": etype, "plover": first.plover, "date": date,
                     "participants": [_ref(names, p) for p in parts.get(first.id, [])], "place": _ref(names, place),
-                    "facts": [r.id for r in group], "sources": srcs,
+                    "facts": [r.id for r in group], "sources": _latest(srcs),
                     "corroboration": corroboration(srcs, copies, outlets)})
     return sorted(out, key=lambda e: sort_date(e["date"]))
+
+
+def _latest(srcs: list[dict[str, Any]], limit: int = MAX_SOURCES) -> list[dict[str, Any]]:
+    """At most LIMIT sources, the latest (SRCS are in publication order, as the facts were read)."""
+    return srcs[-limit:] if len(srcs) > limit else srcs
 
 
 def _quotes(rows: list[Row], entity_id: int, names, parts) -> list[dict[str, Any]]:
@@ -336,7 +382,7 @@ def _grouped_relations(rows: list[Row], entity_id: int, names, copies, outlets) 
     for (rel, other, direction), group in groups.items():
         srcs = [source_of(r, names) for r in group]
         out.append({"relation": rel, "direction": direction, "other": _ref(names, other),
-                    "facts": [r.id for r in group], "sources": srcs,
+                    "facts": [r.id for r in group], "sources": _latest(srcs),
                     "corroboration": corroboration(srcs, copies, outlets)})
     return sorted(out, key=lambda x: (x["relation"] or "", x["other"]["name"] or ""))
 

@@ -15,7 +15,7 @@ locking and error translation in ``db``; migrations in ``migrate``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -126,6 +126,23 @@ class Store:
 
         with self.write() as conn:
             return writer.write_copy(conn, article, signature)
+
+    def bulk_load(self, blocks: Iterable[Mapping[str, list[dict[str, Any]]]]) -> dict[str, int]:
+        """Write BLOCKS of ready-made rows (``store.bulk``: entities already linked), one transaction per block;
+        returns rows written per table. For building or importing big bases, not for ingest."""
+        from .bulk import BulkLoader
+
+        counts: dict[str, int] = {}
+        loader = None
+        for rows in blocks:
+            with self.write() as conn:
+                loader = BulkLoader(conn)
+                loader.load(rows)
+            for name, n in loader.counts.items():
+                counts[name] = counts.get(name, 0) + n
+        with self.write() as conn:
+            BulkLoader(conn).finish()
+        return counts
 
     def record_failure(self, *, key: str, stage: str, reason: str, origin: str | None = None,
                        article_id: str | None = None) -> None:
