@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -83,6 +84,14 @@ def linkable_keys(name: str, type: str, aliases: Iterable[str]) -> tuple[str, li
 
 
 # Statements built once: building a select per call cost more than running it (~150 us vs ~40 us).
+#: Most keys per IN list (SQLite allows 32,766 parameters; kept far below).
+_CHUNK = 500
+_BY_NAME_KEYS = (
+    sa.select(entity_names.c.key, entities.c.type, entity_names.c.entity_id, entities.c.merged_into)
+    .join(entities, entities.c.id == entity_names.c.entity_id)
+    .where(entity_names.c.key.in_(sa.bindparam("keys", expanding=True)), entity_names.c.kind != "description",
+           entities.c.type.in_(sa.bindparam("types", expanding=True)))
+)
 _MERGED_INTO = sa.select(entities.c.merged_into).where(entities.c.id == sa.bindparam("id"))
 _BY_NAME_KEY = (
     sa.select(entity_names.c.entity_id, entities.c.merged_into)
@@ -240,25 +249,49 @@ def candidate_profile(conn: Connection, entity_id: int) -> dict[str, Any]:
     return {"posts": posts, "roles": roles, "org_ids": org_ids, "actors": {r.entity_id: r.type for r in co}}
 
 
-def _known_ids(conn: Connection, folded: str, type: str) -> set[int]:
-    return candidates(conn, folded, type) if folded else set()
+def known_ids(conn: Connection, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:
+    """``candidates(key, type)`` for many (key, type) PAIRS at once: a few queries instead of one per pair.
+
+    An article names dozens of actors, and every candidate of an ambiguous name is scored against all
+    of them; an empty key has no candidates.
+    """
+    wanted = {(k, t) for k, t in pairs if k}
+    out: dict[tuple[str, str], set[int]] = {pair: set() for pair in wanted}
+    keys = sorted({k for k, _ in wanted})
+    types = sorted({t for _, t in wanted})
+    for i in range(0, len(keys), _CHUNK):
+        for key, type, eid, merged in conn.execute(_BY_NAME_KEYS, {"keys": keys[i: i + _CHUNK], "types": types}):
+            if (key, type) in out:
+                out[(key, type)].add(_follow(conn, eid, merged))
+    return out
 
 
-def context_score(conn: Connection, ctx: Mapping[str, Any], entity_id: int) -> tuple[float, list[str]]:
-    """How much this article's context supports ENTITY_ID, and the reasons, e.g. ['same post: head|knb']."""
+def _context_pairs(ctx: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The (folded name, type) of every body and actor in an article context."""
+    return [(o, "ORG") for o in ctx["orgs"]] + list(ctx["actors"].items())
+
+
+def context_score(conn: Connection, ctx: Mapping[str, Any], entity_id: int,
+                  known: Mapping[tuple[str, str], set[int]] | None = None) -> tuple[float, list[str]]:
+    """How much this article's context supports ENTITY_ID, and the reasons, e.g. ['same post: head|knb'].
+
+    KNOWN is ``known_ids`` of the context's bodies and actors, when the caller scores several candidates.
+    """
+    if known is None:
+        known = known_ids(conn, _context_pairs(ctx))
     prof = candidate_profile(conn, entity_id)
     score, why = 0.0, []
     shared_posts = ctx["posts"] & prof["posts"]
     if shared_posts:
         score += W_POST
         why.append("same post: " + ", ".join(sorted(shared_posts)))
-    org_ids = set().union(*(_known_ids(conn, o, "ORG") for o in ctx["orgs"])) if ctx["orgs"] else set()
+    org_ids = set().union(*(known.get((o, "ORG"), set()) for o in ctx["orgs"])) if ctx["orgs"] else set()
     if org_ids & prof["org_ids"]:
         score += W_ORG
         why.append("same body")
     place = 0.0
     for folded, type in ctx["actors"].items():
-        hit = _known_ids(conn, folded, type) & set(prof["actors"])
+        hit = known.get((folded, type), set()) & set(prof["actors"])
         if not hit:
             continue
         if type in ("GPE", "NORP"):
@@ -339,9 +372,10 @@ def _by_context(conn: Connection, name: str, type: str, context: Mapping[str, An
                 refused: list[dict[str, Any]], minimum: float = 0.01) -> tuple[int, list[str]] | None:
     """The candidate the article's context supports best, if it has at least MINIMUM and no tie."""
     ctx = article_context(conn, name, type, context)
+    known = known_ids(conn, _context_pairs(ctx))
     scored = []
     for eid in sorted(ids):
-        score, why = context_score(conn, ctx, eid)
+        score, why = context_score(conn, ctx, eid, known)
         scored.append((score, eid, why))
     scored.sort(key=lambda t: -t[0])
     best = scored[0]
@@ -368,10 +402,11 @@ def create_entity(conn: Connection, name: str, type: str) -> int:
     ).inserted_primary_key[0]
 
 
-def derived_keys(form: str, type: str) -> set[tuple[str, str]]:
-    """The (kind, key) rows of ``entity_keys`` for one proper name of an entity."""
+@lru_cache(maxsize=8192)
+def derived_keys(form: str, type: str) -> frozenset[tuple[str, str]]:
+    """The (kind, key) rows of ``entity_keys`` for one proper name of an entity (cached: names recur)."""
     if not name_key(form) or is_description(form):
-        return set()
+        return frozenset()
     out = set()
     if type == "PERSON":
         words = _names.person_words(form)
@@ -381,7 +416,7 @@ def derived_keys(form: str, type: str) -> set[tuple[str, str]]:
     else:
         out.add(("skeleton", _names.skeleton(form, type)))
         out |= {("acronym", a) for a in acronyms(form)}
-    return {(k, v[:255]) for k, v in out if v}
+    return frozenset((k, v[:255]) for k, v in out if v)
 
 
 def index_names(conn: Connection, entity_id: int, type: str, forms: Iterable[str], *, fresh: bool = False) -> None:
@@ -461,5 +496,5 @@ def resolve_entity(conn: Connection, name: str, type: str, aliases: Iterable[str
 
 
 __all__ = ["candidates", "context_score", "create_entity", "derived_keys", "entity_forms", "find_entity",
-           "find_link", "index_names", "is_description", "link_row", "linkable_keys", "record_link", "reindex",
-           "resolve_entity", "survivor", "surname_candidates", "write_links"]
+           "find_link", "index_names", "is_description", "known_ids", "link_row", "linkable_keys", "record_link",
+           "reindex", "resolve_entity", "survivor", "surname_candidates", "write_links"]

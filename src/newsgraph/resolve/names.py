@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 from unidecode import unidecode
@@ -42,6 +43,11 @@ _SPELLING = [("x", "ks"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("dzh", "j"), ("
              ("ou", "u"), ("oo", "u"), ("ee", "i"), ("kh", "h")]
 
 
+#: Words remembered by the word functions below (bounded: they run for every name of every article).
+_WORD_CACHE = 16384
+
+
+@lru_cache(maxsize=_WORD_CACHE)
 def normalize_word(word: str) -> str:
     """One word in a spelling-neutral form ('Sergey' -> 'sergei', 'Yevgeny' -> 'evgeni')."""
     w = re.sub(r"[^a-z]", "", unidecode(word).lower())
@@ -53,6 +59,7 @@ def normalize_word(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def word_skeleton(word: str) -> str:
     w = normalize_word(word)
     if not w:

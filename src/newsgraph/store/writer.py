@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -105,9 +106,10 @@ def find_near_duplicate(conn: Connection, sig: np.ndarray | None) -> tuple[str, 
     """The stored article most similar to signature SIG, if at least ``dedup.THRESHOLD``; oldest wins ties."""
     if sig is None:
         return None
-    wanted = set(dedup.bands(sig))
-    rows = conn.execute(sa.select(lsh_bands.c.band, lsh_bands.c.hash, lsh_bands.c.article_id).where(
-        lsh_bands.c.band.in_(sorted({b for b, _ in wanted})), lsh_bands.c.hash.in_(sorted({h for _, h in wanted}))))
+    pairs = dedup.bands(sig)
+    wanted = set(pairs)
+    rows = conn.execute(_band_lookup(len(pairs)), {f"{c}{i}": v for i, pair in enumerate(pairs)
+                                                   for c, v in zip("bh", pair, strict=True)})
     ids = sorted({r.article_id for r in rows if (r.band, r.hash) in wanted})
     best: tuple[str, float, datetime] | None = None
     for row in conn.execute(
@@ -120,6 +122,18 @@ def find_near_duplicate(conn: Connection, sig: np.ndarray | None) -> tuple[str, 
                                        > (best[1], -best[2].timestamp())):
             best = (row.id, sim, row.ingested_at)
     return (best[0], best[1]) if best else None
+
+
+@lru_cache(maxsize=4)
+def _band_lookup(n: int) -> sa.Select:
+    """Rows of ``lsh_bands`` matching any of N (band, hash) pairs, bound as b0, h0, b1, h1, ...
+
+    One index probe per pair (an OR of pairs): ``band IN (...) AND hash IN (...)`` probed every
+    band with every hash, 32 x 32 times.
+    """
+    return sa.select(lsh_bands.c.band, lsh_bands.c.hash, lsh_bands.c.article_id).where(sa.or_(
+        *(sa.and_(lsh_bands.c.band == sa.bindparam(f"b{i}"), lsh_bands.c.hash == sa.bindparam(f"h{i}"))
+          for i in range(n))))
 
 
 def fit_id(value: str | None, size: int = 512) -> str | None:
