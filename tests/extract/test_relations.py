@@ -194,3 +194,58 @@ def test_obligations_and_denials_state_no_tie(extract_text):
     out = extract_text("The Sinaloa Cartel clashed with the Jalisco New Generation Cartel in Zacatecas on Monday.",
                        "2025-03-02")
     assert [f for f in out["facts"] if f["kind"] == "relation" and f["relation"] == "rival_of"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "relation", "obj"),
+    [
+        # "in coalition/alliance with" after a relative pronoun: the name the clause hangs on
+        ("The ruling Civic Platform, which governs in coalition with the Polish People's Party, backed the bill.",
+         "Civic Platform", "allied_with", "Polish People's Party"),
+        ("Marine Dubois, who was elected in alliance with the Green Party, resigned on Monday.", "Marine Dubois",
+         "allied_with", "Green Party"),
+        # "A and its ally B", whatever the parser hangs "ally" on
+        ("The attack was carried out by al-Shabaab and its ally Hizbul Islam.", "al-Shabaab", "allied_with",
+         "Hizbul Islam"),
+        # partners in government are allies
+        ("The Kurdistan Democratic Party's coalition partner, the Patriotic Union of Kurdistan, walked out of the "
+         "session.", "Patriotic Union of Kurdistan", "allied_with", "Kurdistan Democratic Party"),
+        ("The Free Democratic Party, a partner in the governing coalition led by the Social Democratic Party, "
+         "demanded a vote.", "Free Democratic Party", "allied_with", "Social Democratic Party"),
+        # "of which X is a member"
+        ("Ministers discussed the Shanghai Cooperation Organisation, of which India is a member, at the summit.",
+         "India", "member_of", "Shanghai Cooperation Organisation"),
+        # "A and B, two parties that are allied"
+        ("The bill was backed by Podemos and Sumar, two left-wing parties that are allied in parliament.", "Podemos",
+         "allied_with", "Sumar"),
+        # "a unit/body within B"; an apposition the parser hung on the clause's subject
+        ("The Criminal Investigation Department, a unit within the Kenya Police Service, opened an inquiry.",
+         "Criminal Investigation Department", "part_of", "Kenya Police Service"),
+        ("The NIS, which answers to the president, has long competed with the Defence Security Command (DSC), a "
+         "body within the Ministry of National Defence, over domestic cases.", "Defence Security Command",
+         "part_of", "Ministry of National Defence"),
+        # "the rebel group's war with B": the body the sentence named before
+        ("The Arakan Army captured the port on Sunday, the latest gain in the rebel group's war with the Tatmadaw.",
+         "Arakan Army", "rival_of", "Tatmadaw"),
+        # a person's party
+        ("President Recep Tayyip Erdogan's Justice and Development Party lost Istanbul.", "Recep Tayyip Erdogan",
+         "member_of", "Justice and Development Party"),
+    ],
+)
+def test_relation_from_cue_round_three(extract_text, text, subject, relation, obj):
+    result = extract_text(text, published="2024-03-01")
+    assert _has(result, subject, relation, obj), _relations(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's war with Ukraine dragged on.",  # a war between states is an event, not a rivalry
+        "The coalition partner walked out of the talks.",  # no named ends
+        "Hamas and its allies fired rockets.",  # no named ally
+        "Officers under the command of General Abdul Rashid Dostum looted shops.",  # a person commands; no body
+        "The group's war with poverty goes on.",  # no named other side
+    ],
+)
+def test_no_relation_round_three(extract_text, text):
+    assert _relations(extract_text(text, published="2024-03-01")) == set()

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from ..resolve.within import resolve_description
 from .context import Context, Entity
+from .entities import is_outlet
 from .events import members
 
 #: Types an end may have; armed and political groups are often typed NORP, or FAC ("the X gang"), by the NER model.
@@ -38,9 +39,10 @@ PAIR_NOUNS = {
     "clashes": "rival_of", "enmity": "rival_of", "hostility": "rival_of", "confrontation": "rival_of",
     "cooperation": "cooperates_with", "co-operation": "cooperates_with", "coordination": "cooperates_with",
     "collaboration": "cooperates_with", "partnership": "cooperates_with",
-    "alliance": "allied_with",
+    "alliance": "allied_with", "coalition": "allied_with",
 }
-#: "power struggle", "turf war": only with the first word do these nouns mean rivalry.
+#: "power struggle", "turf war": only with the first word do these nouns mean rivalry, unless the other side is
+#: named with "with", "against" or "between" ("the group's war with B", "the war between A and B").
 PAIR_NOUN_MODIFIERS = {"struggle": {"power"}, "war": {"turf"}}
 #: Adjectives that make an event or body a cooperation: "a joint meeting between A and B".
 JOINT_WORDS = {"joint"}
@@ -123,6 +125,18 @@ UNIT_NAME_HEADS = {
     "wing", "branch", "command", "corps", "department", "bureau", "service", "agency", "section",
 }
 
+#: Nouns of "a coalition partner", "a partner in the coalition": allies in government.
+COALITION_PARTNER_NOUNS = {"partner"}
+COALITION_WORDS = {"coalition", "alliance", "bloc"}
+#: Predicates that tie the subjects they describe: "A and B are allied".
+ALLIED_PREDICATES = {"allied", "ally"}
+#: Common nouns describing a body, read with "under" (subordinate) or "within" (part): "a force under the
+#: command of B", "a body within B".
+BODY_NOUNS = {"force", "forces", "unit", "body", "agency", "service", "brigade", "militia", "group", "department",
+              "directorate", "office", "branch", "wing", "organisation", "organization", "division", "command",
+              "battalion", "regiment", "outfit", "institution", "bureau", "authority", "commission", "committee",
+              "police", "squad", "cell", "faction", "corps"}
+
 #: Words that show a possessor is an organisation, not a country the NER model called one.
 ORG_NAME_WORDS = {"ministry", "council", "committee", "party", "army", "guard", "guards", "police", "navy",
                   "government", "cabinet", "parliament", "congress", "movement", "front", "group", "company"}
@@ -134,6 +148,7 @@ def _ends(ctx: Context, tok: Token) -> list[Entity]:
 
 
 #: Definite descriptions that, as a subject, refer back to the group named before ("the group has clashed").
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 GROUP_DESCRIPTIONS = {"group", "gang", "militia", "movement", "organisation", "organization", "faction", "party",
                       "cartel", "coalition", "alliance", "bloc", "force", "army"}
 
@@ -151,10 +166,29 @@ def _subject_ends(ctx: Context, subj: Token) -> list[Entity]:
             before = resolve_description(ctx, ctx.doc[subj.i - 1: subj.i + 1], record=False)
         return [before] if before is not None and before.type in BODY_TYPES else []
     verb = subj.head
+    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return _ends(ctx, verb.head)  # "Lamari, who was elected in alliance with the FLN"
     if subj.lower_ in ("it", "they") and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         firsts = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return [e for f in firsts for e in _ends(ctx, f)]
     return []
+
+
+def _body_described(ctx: Context, tok: Token) -> Entity | None:
+    """'the (paramilitary) group' as a possessor: the nearest body named earlier in the same sentence
+    ("RSF fighters seized the town, the latest gain in the paramilitary group's war with the SAF")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUP_DESCRIPTIONS or tok.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ not in ("det", "amod", "case", "compound") or c.dep_ == "compound" and not c.text.islower()
+            for c in tok.children):
+        return None  # "the rebel group's", not "the Wagner group's" (a name of its own)
+    for s, _e, ent in ctx.entities.mentions_before(tok.idx, 40):
+        if s < tok.sent.start_char:
+            break
+        if ent.type in ("ORG", "NORP") and not is_outlet(ent):
+            return ent
+    return None
 
 
 def _previous_subject(ctx: Context, tok: Token) -> Entity | None:
@@ -278,21 +312,24 @@ def pair_noun(rels: Relations, tok: Token) -> None:
         relation = "cooperates_with"
     if relation is None or tok.pos_ not in ("NOUN", "PROPN"):
         return
-    need = PAIR_NOUN_MODIFIERS.get(tok.lemma_.lower())
-    if need and not any(c.lower_ in need for c in tok.children if c.dep_ in ("compound", "amod")):
-        return
     preps = {"between", "among", "amongst"} | ({"by"} if relation == "cooperates_with" else set())
     between = [e for p in _pobjs(tok, preps) for e in _ends(ctx, p)]
+    others = [e for p in _pobjs(tok, {"with", "against"}) for e in _ends(ctx, p)]
+    need = PAIR_NOUN_MODIFIERS.get(tok.lemma_.lower())
+    named_side = (others or len(between) >= 2) and not any(e.type == "GPE" for e in others + between)
+    if need and not named_side and not any(c.lower_ in need for c in tok.children if c.dep_ in ("compound", "amod")):
+        return  # "the war in Ukraine": no named other side; "Russia's war against Ukraine": a war, no rivalry
     if len(between) >= 2:
         rels.pairs(relation, between, tok)
         return
-    others = [e for p in _pobjs(tok, {"with", "against"}) for e in _ends(ctx, p)]
     holders: list[Entity] = []
     for c in tok.children:
         if c.dep_ == "poss":
-            # "their cooperation": the pair named before; "its cooperation with B": the verb's subject
+            # "their cooperation": the pair named before; "its cooperation with B": the verb's subject;
+            # "the group's war with B": the body the sentence named before
             pronoun = c.lower_ in ("their", "its")
-            holders = ([] if others else _their_pair(ctx, tok)) if pronoun else _ends(ctx, c)
+            holders = ([] if others else _their_pair(ctx, tok)) if pronoun else (
+                _ends(ctx, c) or ([b] if others and (b := _body_described(ctx, c)) is not None else []))
     if not holders and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         # "A has/deepened (its) cooperation with B", "A and B conducted joint strikes"
         holders = [e for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass") for e in _subject_ends(ctx, s)]
@@ -358,11 +395,16 @@ def description(rels: Relations, tok: Token) -> None:
                            if e.type in BODY_TYPES]
     elif tok.pos_ in ("NOUN", "PROPN") and lemma in DESCRIPTION_NOUNS and ctx.entity_of(tok) is None:
         relation = DESCRIPTION_NOUNS[lemma]
-        objects = [e for p in _pobjs(tok, {"of", "to", "for"}) for e in _ends(ctx, p)]
+        preps = {"of", "to", "for"} | ({"within", "inside"} if relation == "part_of" else set())
+        objects = [e for p in _pobjs(tok, preps) for e in _ends(ctx, p)]
         # "a Kremlin ally", "an IRGC affiliate", "Hamas's armed wing" (not "the Delco parts group")
         if lemma in PREMODIFIED_NOUNS:
             objects += [e for c in tok.children if c.dep_ in ("compound", "poss") for e in _ends(ctx, c)
                         if relation != "part_of" or e.type in BODY_TYPES]  # "Iran's news agency" is no part
+        if lemma in COALITION_PARTNER_NOUNS:
+            relation, objects = _coalition_partner(ctx, tok, relation, objects)
+        if lemma == "member" and not objects:
+            objects = _of_which(ctx, tok)
     elif tok.pos_ in ("VERB", "ADJ", "AUX", "ADV") and _description_form(tok):
         for (word, prep), rel in DESCRIPTION_VERBS.items():
             if lemma == word or tok.lower_ == word:
@@ -372,6 +414,11 @@ def description(rels: Relations, tok: Token) -> None:
                 if found:
                     relation, objects = rel, found
                     break
+        if relation is None and lemma in ALLIED_PREDICATES and (tok.dep_ == "acomp" or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+            relation = "allied_with"  # "A and B are allied", "two parties that are allied in Congress"
+    elif tok.pos_ == "NOUN" and lemma in BODY_NOUNS and ctx.entity_of(tok) is None:
+        relation, objects = _body_under(ctx, tok)
     if relation is None:
         return
     if any(c.lower_ in PAST_MARKERS for c in tok.children if c.dep_ in ("amod", "advmod")):
@@ -380,6 +427,15 @@ def description(rels: Relations, tok: Token) -> None:
         # "Fatah and Hamas are bitter rivals", "X and Y, long-time allies,"
         if relation in SYMMETRIC and tok.tag_ in ("NNS", "NNPS"):
             rels.pairs(relation, _holders(ctx, tok), tok)
+        elif relation in SYMMETRIC and tok.pos_ in ("VERB", "ADJ"):
+            holders = _holders(ctx, tok)
+            if len(holders) < 2 and tok.dep_ == "relcl":
+                holders = _listed_before(ctx, tok.head)
+            rels.pairs(relation, holders, tok)
+        elif relation in SYMMETRIC and (partner := _and_its(ctx, tok)) is not None:
+            # "Hamas and its ally Islamic Jihad": the name before "and its"
+            for o in (e for c in tok.children if c.dep_ == "appos" for e in _ends(ctx, c)):
+                rels.add(relation, partner, o, tok)
         elif relation in SYMMETRIC and tok.dep_ == "appos" and tok.head.dep_ == "conj" and any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
             # "A and B, its closest ally,": B and A
@@ -395,12 +451,87 @@ def description(rels: Relations, tok: Token) -> None:
                     rels.add(relation, h, o, tok)
         return
     holders = _holders(ctx, tok)
+    near = _adjacent_name(ctx, tok)
+    if near is not None and all(h is not near for h in holders):
+        holders = [near]  # "B, which ..., competed with A (ACR), a body within C": A, whatever the parse says
     if relation == "member_of":
         # a person's membership is read by party_member, which knows parties from offices
         holders = [h for h in holders if h.type != "PERSON"]
     for h in holders:
         for o in objects:
             rels.add(relation, h, o, tok)
+
+
+def _coalition_partner(ctx: Context, tok: Token, relation: str, objects: list[Entity]) -> tuple[str, list[Entity]]:
+    """'Likud's coalition partner': a partner in government is an ally; 'a partner in the governing
+    coalition led by the ANC': an ally of the party that leads it."""
+    if any(c.lower_ in COALITION_WORDS for c in tok.children if c.dep_ in ("compound", "amod")):
+        return "allied_with", objects
+    for p in _pobjs(tok, {"in"}):
+        if p.lemma_.lower() in COALITION_WORDS | {"government"}:
+            named = _ends(ctx, p) or [e for v in p.children if v.dep_ == "acl" and v.lemma_.lower() == "lead"
+                                      for q in _pobjs(v, {"by"}) for e in _ends(ctx, q) if e.type != "PERSON"]
+            return "allied_with", objects + named
+    return relation, objects
+
+
+def _of_which(ctx: Context, tok: Token) -> list[Entity]:
+    """'the CSTO, of which Kazakhstan is a member': the body the relative clause hangs on."""
+    verb = tok.head
+    if tok.dep_ != "attr" or verb.dep_ != "relcl":
+        return []
+    if any(q.lower_ in ("which", "whom") for q in _pobjs(verb, {"of"})):
+        return [e for e in _ends(ctx, verb.head) if e.type in BODY_TYPES]
+    return []
+
+
+def _body_under(ctx: Context, tok: Token) -> tuple[str | None, list[Entity]]:
+    """'X, the paramilitary force under the command of Y': subordinate to Y; 'X, a body within Y': part of Y.
+    Only descriptions (apposition or predicate) of a body, and bodies at both ends."""
+    if tok.dep_ not in ("appos", "attr"):
+        return None, []
+    for preps, relation in (({"under"}, "subordinate_to"), ({"within", "inside"}, "part_of")):
+        objects = [e for p in _pobjs(tok, preps) for e in _ends(ctx, p) if e.type in BODY_TYPES | {"GPE"}]
+        if objects:
+            return relation, objects
+    return None, []
+
+
+def _listed_before(ctx: Context, noun: Token) -> list[Entity]:
+    """'A and B, two parties that ...': the coordinated names right before the description, also when
+    the parser hung the description elsewhere."""
+    start = noun.left_edge.i
+    if start < 2 or ctx.doc[start - 1].text != ",":
+        return []
+    last = ctx.doc[start - 2]
+    while last.dep_ == "conj" and last.head.i < last.i:
+        last = last.head
+    ends = _ends(ctx, last)
+    return ends if len(ends) >= 2 else []
+
+
+def _adjacent_name(ctx: Context, tok: Token) -> Entity | None:
+    """The name right before the comma that opens the apposition TOK ("A (ACR), a unit of B"); the parser
+    often hangs such an apposition on the clause's subject instead."""
+    if tok.dep_ != "appos":
+        return None
+    i = tok.left_edge.i - 1
+    if i < 1 or ctx.doc[i].text != ",":
+        return None
+    prev = ctx.doc[i - 1]
+    if prev.text == ")" and i >= 3:
+        prev = ctx.doc[i - 2]
+    ent = ctx.entity_of(prev)
+    return ent if ent is not None and ent.type in RELATION_TYPES else None
+
+
+def _and_its(ctx: Context, tok: Token) -> Entity | None:
+    """The name right before 'and its' in 'A and its ally B' (the parser often hangs 'ally' elsewhere)."""
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if poss is None or poss.i < 2 or ctx.doc[poss.i - 1].lower_ != "and":
+        return None
+    ent = ctx.entity_of(ctx.doc[poss.i - 2])
+    return ent if ent is not None and ent.type in RELATION_TYPES else None
 
 
 def _description_form(tok: Token) -> bool:
@@ -455,7 +586,18 @@ def party_member(rels: Relations, tok: Token) -> None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "PROPN":
         person = ctx.entity_of(tok)
-        if person is None or person.type != "PERSON" or tok.dep_ in ("compound", "poss"):
+        if person is None or person.type != "PERSON" or tok.dep_ == "compound":
+            return
+        if tok.dep_ == "poss":
+            # "Netanyahu's Likud party", "Orban's Fidesz party": a person's party
+            head = tok.head
+            bodies = [e for e in [ctx.entity_of(head)] + [ctx.entity_of(c) for c in head.children
+                                                          if c.dep_ == "compound"] if e is not None]
+            if head.lemma_.lower() in PARTY_NAME_WORDS - OFFICE_BODY_WORDS or any(
+                    _party_like(b) for b in bodies):
+                for body in bodies:
+                    if body.type in BODY_TYPES and body is not person:
+                        rels.add("member_of", person, body, tok)
             return
         for p in _pobjs(tok, {"of", "from"}):
             for body in _ends(ctx, p):
