@@ -153,3 +153,18 @@ def test_participles_before_the_post_and_previously_served(extract_text):
     assert (khan["title"], khan["status"]) == ("prime minister", "former")
     jahangir = only_position(out, "Ahmad Jahangir")
     assert (jahangir["title"], jahangir["status"]) == ("secretary of the interior ministry", "former")
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Kenya's army chief, General Charles Kahariri, met the delegation on Monday.", "Charles Kahariri",
+     "army chief"),
+    ("The commander of the Border Guard Service, Colonel General Ruslan Mazhitov, inspected the posts.",
+     "Ruslan Mazhitov", "commander of the Border Guard Service"),
+    ("The talks were led by the director of the General Intelligence Service (GIS), Lieutenant General "
+     "Noor Yusuf, and a delegation from Nairobi.", "Noor Yusuf", "director of the General Intelligence Service"),
+])
+def test_apposition_before_a_ranked_name(extract_text, text, name, title):
+    # the rank ("General", "Colonel General") is not part of the entity: the post still reaches the name;
+    # a post word inside a body's name ("General" in "General Intelligence") is not the post
+    out = extract_text(text, published="2024-05-02")
+    assert only_position(out, name)["title"].startswith(title)

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..resolve.within import resolve_description, resolve_pronoun
 from .context import Context, Entity, Fact
 from .dates import date_for
-from .positions import LEAD_VERBS, add_position, guarded, hypothetical, particles, positions_of
+from .positions import LEAD_VERBS, add_position, guarded, hypothetical, name_lead_start, particles, positions_of
 from .titles import Title, is_title_word, parse_title, phrase_after
 
 #: verb lemma -> does it need an explicit post to count ("named" alone is too often "a man named X")
@@ -40,6 +40,9 @@ DISMISS_NOUNS = {"dismissal", "firing", "sacking", "ouster", "ousting", "removal
 #: nouns that stand for a post: "to the post of T", "from his post as T"
 POST_NOUNS = {"post", "position", "role", "job", "office", "seat", "rank", "duties", "duty", "command"}
 _RELATIVE = {"who", "that", "whom", "which"}
+#: "forced to resign": made to leave is a dismissal
+_FORCE_VERBS = {"force", "compel", "oblige"}
+_QUIT_VERBS = {"resign", "quit", "step", "leave", "retire", "stand"}
 
 
 # -- people ----------------------------------------------------------------------------------------------
@@ -60,6 +63,8 @@ def _entity_for(ctx: Context, tok: Token, types: set[str]) -> Entity | None:
             named = next((t for t in tok.subtree if t.dep_ == "appos" and t.i > tok.i and
                           ctx.doc[t.left_edge.i - 1].text == "," and ctx.entity_of(t) is not None and
                           ctx.entity_of(t).type == "PERSON"), None)
+        if named is None and is_title_word(ctx.doc, tok.i):
+            named = _name_after_post(ctx, tok)
         if named is not None:
             return _entity_for(ctx, named, types)
     if ent is None and tok.pos_ == "PROPN":
@@ -72,6 +77,25 @@ def _entity_for(ctx: Context, tok: Token, types: set[str]) -> Entity | None:
     if tok.pos_ == "NOUN":
         ref = resolve_description(ctx, ctx.doc[tok.left_edge.i: tok.i + 1])
         return ref if ref is not None and ref.type in types else None
+    return None
+
+
+def _name_after_post(ctx: Context, tok: Token) -> Token | None:
+    """The person named right after the post phrase headed by TOK, which the parser hung elsewhere:
+    "sacked the head of the agency (NISA), General Mahad Warsame, on Monday" (the name as an adverbial)."""
+    doc = ctx.doc
+    i = tok.right_edge.i + 1
+    while i < len(doc) and doc[i].text == ")":
+        i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    for j in range(i, min(i + 6, len(doc))):
+        ent = ctx.entity_of(doc[j])
+        if ent is not None:
+            return doc[j] if ent.type == "PERSON" and name_lead_start(ctx, j) == i else None
+        if doc[j].sent.start != tok.sent.start:
+            return None
     return None
 
 
@@ -137,9 +161,10 @@ def _np_title(ctx: Context, tok: Token | None, person: Entity | None = None) -> 
         inner = _pobj(tok, "of") or _pobj(tok, "as")
         return _np_title(ctx, inner, person) if inner is not None else None
     start = tok.left_edge.i
-    while start < tok.i and (ctx.entity_of(ctx.doc[start]) is not None and
-                             ctx.entity_of(ctx.doc[start]).type == "PERSON"):
-        start += 1
+    named = [m for m in range(start, tok.i) if ctx.entity_of(ctx.doc[m]) is not None and
+             ctx.entity_of(ctx.doc[m]).type == "PERSON"]
+    if named:  # "named Admiral Wichai Boonmee commander of the navy": the post starts after the name
+        start = named[-1] + 1
     end = phrase_after(ctx, start)
     if end <= tok.i:
         end = tok.i + 1
@@ -152,8 +177,16 @@ def _verb_title(ctx: Context, verb: Token) -> Title | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as":
             return _np_title(ctx, _child(child, "pobj"))
+    if _active_acl(verb):  # "a decree named Y, a former envoy, as deputy head": "as" hung on the noun
+        for child in verb.head.children:
+            if child.dep_ == "prep" and child.lower_ == "as" and child.i > verb.i:
+                return _np_title(ctx, _child(child, "pobj"))
     for child in verb.children:
         if child.dep_ in ("oprd", "attr") and child.pos_ in ("NOUN", "PROPN"):
+            return _np_title(ctx, child)
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and ctx.entity_of(child) is None and any(
+                t.i < child.i and ctx.entity_of(t) is not None and ctx.entity_of(t).type == "PERSON"
+                for t in child.subtree):  # "named Admiral X commander of the navy" parsed with the post as object
             return _np_title(ctx, child)
         if child.dep_ == "prep" and child.lower_ in ("to", "from", "of", "into"):
             pobj = _child(child, "pobj")
@@ -299,7 +332,39 @@ def _change_verb(verb: Token) -> str | None:
         return "dismissal"
     if lemma == "force" and "out" in prts:
         return "dismissal"
+    if lemma in _FORCE_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in _QUIT_VERBS for c in verb.children):
+        return "dismissal"  # "was forced to resign", "compelled him to step down"
     return None
+
+
+def _active_acl(verb: Token) -> bool:
+    """"Khamenei on Sunday named Y commander", "A decree named Y as deputy": the parser made the verb a
+    participle of the noun before it, but an object after it shows the noun is the one who names."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and (
+        _child(verb, "dobj") is not None or _child(verb, "oprd") is not None)
+
+
+def _changed_people(ctx: Context, verb: Token) -> tuple[list[Entity], Entity | None, bool, bool]:
+    """Who is appointed or dismissed by VERB, and by whom; with whether VERB is passive and intransitive."""
+    lemma = verb.lemma_.lower()
+    passive = _is_passive(verb) and not _active_acl(verb)
+    # intransitive takes ("took office", "took over as", "was sworn in") have the person as subject
+    intransitive = lemma in ("take", "assume", "step") or (lemma == "swear" and passive)
+    if passive or intransitive:
+        return _people(ctx, _subject(verb)), _agent(ctx, verb), passive, intransitive
+    obj = _child(verb, "dobj")
+    if obj is None and lemma == "swear":  # "swore in Y as minister", parsed as a preposition
+        obj = _pobj(verb, "in")
+    if obj is None:  # "named Aden Duale defence minister": the name is inside the post
+        obj = _child(verb, "oprd")
+    if obj is not None and ctx.entity_of(obj) is None and is_title_word(ctx.doc, obj.i):
+        # the parser may make the post the object and the name its modifier ("named Admiral X commander")
+        obj = next((t for t in obj.subtree if t.i < obj.i and ctx.entity_of(t) is not None and
+                    ctx.entity_of(t).type == "PERSON"), obj)
+    subj = _subject(verb)
+    by = _entity_for(ctx, subj, {"PERSON", "ORG", "GPE"}) if subj is not None else None
+    return _people(ctx, obj), by, passive, intransitive
 
 
 def verbs(ctx: Context) -> None:
@@ -314,28 +379,13 @@ def verbs(ctx: Context) -> None:
         date = _date(ctx, verb)
         title = _verb_title(ctx, verb)
         lemma = verb.lemma_.lower()
-        passive = _is_passive(verb)
         if kind == "succession":
-            _succession_verb(ctx, verb, lemma, passive, title, sent, date, evidence)
+            _succession_verb(ctx, verb, lemma, _is_passive(verb), title, sent, date, evidence)
             continue
-        # intransitive takes ("took office", "took over as", "was sworn in") have the person as subject
-        intransitive = lemma in ("take", "assume", "step") or (lemma == "swear" and passive)
-        if passive or intransitive:
-            people = _people(ctx, _subject(verb))
-            by = _agent(ctx, verb)
-        else:
-            obj = _child(verb, "dobj")
-            if obj is None and lemma == "swear":  # "swore in Y as minister", parsed as a preposition
-                obj = _pobj(verb, "in")
-            if obj is None:  # "named Aden Duale defence minister": the name is inside the post
-                oprd = _child(verb, "oprd")
-                obj = next((t for t in oprd.subtree if ctx.entity_of(t) is not None), None) if oprd else None
-            people = _people(ctx, obj)
-            subj = _subject(verb)
-            by = _entity_for(ctx, subj, {"PERSON", "ORG", "GPE"}) if subj is not None else None
+        people, by, passive, intransitive = _changed_people(ctx, verb)
         if not people:
             continue
-        if kind == "appointment" and _as_successor(ctx, verb, people, sent, date, evidence):
+        if kind == "appointment" and _as_successor(ctx, verb, people, by, title, sent, date, evidence):
             continue
         if kind == "appointment" and title is None and APPOINT_VERBS.get(lemma, False):
             continue
@@ -358,26 +408,57 @@ def verbs(ctx: Context) -> None:
                 dismiss(ctx, person, by, title, known, date, evidence)
 
 
-def _as_successor(ctx: Context, verb: Token, people: list[Entity], sent: Span, date: str | None,
-                  evidence: tuple[int, int]) -> bool:
-    """"appointed Y as his replacement / as X's successor": a succession to X's post."""
+def _as_successor(ctx: Context, verb: Token, people: list[Entity], by: Entity | None, title: Title | None,
+                  sent: Span, date: str | None, evidence: tuple[int, int]) -> bool:
+    """"appointed Y as his replacement / as X's successor", "named Y in place of X", "in his place": Y was
+    appointed, to the post of the one Y succeeds."""
+    if len(people) != 1:
+        return False
+    predecessor = _predecessor_of_change(ctx, verb, sent)
+    if predecessor is None or predecessor is people[0] or predecessor is by:
+        return False
+    fact = succeed(ctx, people[0], predecessor, title, sent, None, date, evidence)
+    if title is None and fact is not None and fact.fields.get("title"):
+        title = Title(text=fact.fields["title"], org=fact.fields.get("org"), marker=None, start=0, end=0)
+    appoint(ctx, people[0], by if by is not people[0] else None, title, None, date, evidence)
+    return True
+
+
+def _predecessor_of_change(ctx: Context, verb: Token, sent: Span) -> Entity | None:
+    """The one an appointee replaces, named with the appointing verb: "as his replacement", "as X's
+    successor", "in place of X", "in X's place" (attached to the verb, or to the noun a misparsed participle
+    hangs on)."""
     as_obj = _pobj(verb, "as")
-    if as_obj is None or as_obj.lemma_.lower() not in ("replacement", "successor") or len(people) != 1:
-        return False
-    owner = _child(as_obj, "poss")
-    if owner is None:
-        return False
-    predecessor = None
+    if as_obj is not None and as_obj.lemma_.lower() in ("replacement", "successor"):
+        owner = _child(as_obj, "poss")
+        return _predecessor_owner(ctx, owner, sent) if owner is not None else None
+    node = verb
+    for _ in range(3):
+        post = _child(node, "oprd", "dobj")
+        place = _pobj(node, "in") or (_pobj(post, "in") if post is not None else None)
+        if place is not None and place.lower_ == "place" and place.i > verb.i and not any(
+                c.dep_ == "det" for c in place.children):
+            of = _pobj(place, "of")
+            if of is not None:
+                people = _people(ctx, of)
+                return people[0] if len(people) == 1 else None
+            owner = _child(place, "poss")
+            return _predecessor_owner(ctx, owner, sent) if owner is not None else None
+        if node.dep_ not in ("acl", "conj", "ccomp") or node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _predecessor_owner(ctx: Context, owner: Token, sent: Span) -> Entity | None:
+    """"his" in "his replacement" / "his place" is the one just dismissed, if a dismissal was just told."""
     if owner.pos_ == "PRON":
         window_start = ctx.doc[max(sent.start - 1, 0)].sent.start_char
         recent = [f for f in ctx.facts_of("dismissal") if any(window_start <= s < sent.end_char
                                                                for s, _ in f.evidence)]
-        predecessor = recent[-1].fields["person"] if recent else None
-    predecessor = predecessor or _entity_for(ctx, owner, {"PERSON"})
-    if predecessor is None or predecessor is people[0]:
-        return False
-    succeed(ctx, people[0], predecessor, None, sent, None, date, evidence)
-    return True
+        if recent:
+            return recent[-1].fields["person"]
+    return _entity_for(ctx, owner, {"PERSON"})
 
 
 def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title: Title | None, sent: Span,
@@ -391,9 +472,10 @@ def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title
             if ent is not None and ent.type == "ORG":
                 org_hint = ent
     recent = _recent_change(ctx, verb, "dismissal")
-    appointer: Token | None = None
+    main_change = None
     if lemma == "take":
-        successors, predecessors = _people(ctx, subj), _people(ctx, _pobj(verb, "from"))
+        predecessors = _people(ctx, _pobj(verb, "from"))
+        successors = _people(ctx, subj) if subj is not None and subj.dep_ != "dobj" else []
     elif passive:
         successors, predecessors = _people(ctx, _pobj(verb, "by")), _people(ctx, subj)
     else:
@@ -402,28 +484,32 @@ def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title
         predecessors = [recent] if recent is not None and obj is not None and obj.pos_ == "PRON" \
             else _people(ctx, obj)
         with_ = _pobj(verb, "with")
-        if with_ is not None:  # "the president replaced X with Y"
-            successors = _people(ctx, with_)
-        elif subj is None and verb.dep_ in ("advcl", "xcomp"):
-            # "Y was appointed minister, replacing X", "named Y to replace X": the one appointed
-            main = verb.head
-            title = title or _verb_title(ctx, main)  # "confirmed Y as defence minister, replacing X"
-            obj = _child(main, "dobj") if not _is_passive(main) and _change_verb(main) == "appointment" else None
-            successors = _people(ctx, obj or _subject(main))
-            if obj is not None:
-                appointer = _subject(main)
-        else:
+        successors = _people(ctx, with_) if with_ is not None else []  # "the president replaced X with Y"
+        if with_ is None and not (subj is None or verb.dep_ == "acl"):
             successors = _people(ctx, subj)
+    if not successors and _child(verb, "nsubj", "nsubjpass") is None and verb.dep_ in ("advcl", "xcomp", "acl"):
+        # "Y was appointed minister, replacing X", "named Y to replace X", "sworn in ..., taking over from X":
+        # the one the main clause appoints (or, for "becomes ..., taking over from X", its subject)
+        main = verb.head
+        title = title or _verb_title(ctx, main)  # "confirmed Y as defence minister, replacing X"
+        if main.pos_ in ("VERB", "AUX") and _change_verb(main) == "appointment":
+            successors, by, _passive, _intr = _changed_people(ctx, main)
+            main_change = (by,)
+        elif main.pos_ in ("VERB", "AUX"):
+            successors = _people(ctx, _subject(main))
+        if not successors:  # "a decree named Y ..., taking over from X": the one this sentence appoints
+            successors = [f.fields["person"] for f in ctx.facts_of("appointment")
+                          if any(sent.start_char <= s < sent.end_char for s, _ in f.evidence)][-1:]
     if len(successors) != 1:
         return
     for predecessor in predecessors:
         fact = succeed(ctx, successors[0], predecessor, title, sent, org_hint, date, evidence)
-        if appointer is not None and fact is not None:
+        if main_change is not None and fact is not None:
             # "named Y to replace X": Y was appointed, to X's post
-            by = _entity_for(ctx, appointer, {"PERSON", "ORG", "GPE"})
             post = Title(text=fact.fields["title"], org=fact.fields["org"], marker=None, start=0, end=0) \
                 if fact.fields.get("title") else None
-            appoint(ctx, successors[0], by, post, None, date, evidence)
+            by = main_change[0]
+            appoint(ctx, successors[0], by if by is not successors[0] else None, post, None, date, evidence)
 
 
 def _recent_change(ctx: Context, noun: Token, kind: str | None = None) -> Entity | None:

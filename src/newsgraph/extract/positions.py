@@ -18,11 +18,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import Context, Entity, Fact
+from .lexicon import NAME_PARTICLES
 from .titles import (
     WEAK_HEADS,
     Title,
     appositive_start,
     is_hyphen,
+    is_rank,
     is_title_word,
     parse_title,
     phrase_after,
@@ -144,7 +146,7 @@ def hypothetical(verb: Token) -> bool:
             return True  # "was never sworn in", "did not appoint": nothing happened
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "named Y to replace him" happened; "expected Y to replace him" has not
-        return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REALISING_VERBS
+        return not (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _REALISING_VERBS
                     and not hypothetical(verb.head))
     return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and hypothetical(verb.head)
 
@@ -177,10 +179,36 @@ def appositions_after(ctx: Context) -> None:
                      confidence=0.8)
 
 
+def name_lead_start(ctx: Context, s: int) -> int:
+    """Where the name whose mention starts at token S really starts: back over ranks and name parts the
+    entity left out ("General Abdelkader Haddad", "Lt. Gen. Fahad bin Mutlaq al-Harbi"), at most five tokens."""
+    doc = ctx.doc
+    k = s
+    while k > 0 and s - k < 5:
+        tok = doc[k - 1]
+        if ctx.entity_of(tok) is not None or tok.sent.start != doc[s].sent.start:
+            break
+        if is_rank(tok) or tok.text == "." and k >= 2 and is_rank(doc[k - 2]) or (
+                tok.pos_ == "PROPN" and tok.is_title and not is_title_word(doc, k - 1)) or (
+                tok.lower_ in NAME_PARTICLES and tok.pos_ == "PROPN"):
+            k -= 1
+            continue
+        break
+    return k
+
+
+def _in_org_name(ctx: Context, i: int) -> bool:
+    ent = ctx.entity_of(ctx.doc[i])
+    return ent is not None and ent.type in ("ORG", "GPE")
+
+
 def appositions_before(ctx: Context) -> None:
     doc = ctx.doc
     for s, e, ent in list(_mentions(ctx)):
-        if ent.type != "PERSON" or s < 2 or doc[s - 1].text != ",":
+        if ent.type != "PERSON":
+            continue
+        s = name_lead_start(ctx, s)
+        if s < 2 or doc[s - 1].text != ",":
             continue
         # a closed apposition: the name is followed by punctuation, "and", or the sentence end
         if e < len(doc) and not (doc[e].is_punct or doc[e].pos_ == "CCONJ" or doc[e].is_space):
@@ -190,6 +218,8 @@ def appositions_before(ctx: Context) -> None:
         if start >= comma:
             continue
         heads = [m for m in range(start, comma) if is_title_word(ctx.doc, m)]
+        # a post word inside a body's name is not the post ("the director of the General Intelligence Service")
+        heads = [m for m in heads if not _in_org_name(ctx, m)] or heads
         if not heads:
             continue
         root = doc[e - 1]
