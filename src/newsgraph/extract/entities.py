@@ -567,18 +567,30 @@ def people(ctx: Context) -> None:
     for ent in list(ctx.entities):
         if len(ent.name.split()) != 1 or id(ent) in full_ids:
             continue
-        if ent.type in ("GPE", "LOC") and sum(ent.type_votes.values()) > 1:
+        listed_place = gazetteer.place_of(name_key(ent.name)) is not None
+        if ent.type in ("GPE", "LOC") and sum(ent.type_votes.values()) > 1 and listed_place:
             continue  # "Washington" the city, used as one
         if _modifies_a_plural(ctx, ent):
             continue  # "Houthi rebels": the group, not the man named al-Houthi
         words = [w for w in name_key(ent.name).split() if w not in NAME_PARTICLES]
         if len(words) != 1:
+            if "-" in ent.name and len(words) == 2:
+                # "Dlamini-Khoza" for "Sipho Dlamini-Khoza": a hyphenated surname, whatever the model typed
+                hyphened = [f for f in full if name_key(f.name.split()[-1]) == name_key(ent.name)]
+                if len(hyphened) == 1:
+                    ent.type_votes = {"PERSON": 1}
+                    merges.union(hyphened[0], ent)
             continue
         key = words[0]
         owners = [f for f in by_initial[key[:1]] if _last(f) == key]
-        if not owners and ent.type == "PERSON" and len(key) >= 4:
-            # "Lula" for "Luiz Inacio Lula da Silva": a later word of exactly one full name
+        if not owners and (ent.type == "PERSON" or not listed_place) and len(key) >= 4:
+            # "Lula" for "Luiz Inacio Lula da Silva", "Castañeda" for "Hugo Castañeda Ríos": a later word of
+            # exactly one full name (a name no gazetteer lists is no place, whatever the model said)
             owners = [f for f in full if key in name_key(f.name).split()[1:]]
+        if not owners and ent.type != "PERSON" and not listed_place and len(key) >= 4 and not ent.kinds:
+            # "Chalermchai" for "Chalermchai Wongsuwan": Thai, Icelandic and Ethiopian names are shortened to
+            # the given name; the model, seeing an unknown word alone, often calls it a place
+            owners = [f for f in full if name_key(f.name).split()[0] == key]
         if not owners and ent.type == "PERSON":
             owners = [f for f in by_initial[key[:1]] if _same_surname(_last(f), key)]
         if not owners and ent.type == "PERSON" and len(key) <= 4:
@@ -588,6 +600,8 @@ def people(ctx: Context) -> None:
             # the model typed the full name wrongly once ("named [Adeola Ajayi]" as ORG)
             owners = [f for f in weak if name_key(f.name).split()[-1] == key]
         if len(owners) == 1:
+            if ent.type != "PERSON":
+                ent.type_votes = {"PERSON": 1}  # a person's name, whatever the model guessed the word alone was
             merges.union(owners[0], ent)
     merges.apply(ctx)
 

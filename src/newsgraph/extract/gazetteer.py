@@ -20,6 +20,7 @@ Data (src/newsgraph/patterns/, loaded once per process, all lookups O(1) per ent
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,11 +198,24 @@ def given_names_before(ctx: Context, lower_words: set[str]) -> None:
     """'[Babatunde] Fashola': the model's person starts one word late when the given name is foreign to
     it. A capitalised known given name right before a person's mention, in no entity, joins the name."""
     doc = ctx.doc
-    for ent in [e for e in ctx.entities if e.type == "PERSON"]:
-        for s, e in list(ent.mentions):
+    # a name the model typed a place or a body, that no list knows as one, is a person's too when a given
+    # name opens it ("Céline [Rousseau-Dubois]" typed GPE)
+    candidates = [e for e in ctx.entities if e.type == "PERSON" or (
+        e.type in ("GPE", "ORG") and not e.kinds and place_of(name_key(e.name)) is None
+        and not any(w.lower() in ORG_WORDS for w in e.name.replace("-", " ").split()))]
+    for ent in candidates:
+        spots = list(ent.mentions)
+        if ent.type != "PERSON":
+            # the one place its given name stands before it may be where the model saw no name at all
+            spots += [(m.start(), m.end()) for m in re.finditer(re.escape(ent.name), ctx.text)
+                      if (m.start(), m.end()) not in ent.mentions][:20]
+        for s, e in spots:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span.start == 0 or len(span) > 3:
                 continue
+            if ent.type != "PERSON" and (len(span) > 1 and not all(t.text[:1].isupper() or t.text == "-"
+                                                                   for t in span) or span[0].is_upper):
+                continue  # "Céline Rousseau-Dubois", not an acronym or a phrase
             prev = doc[span.start - 1]
             low = prev.lower_
             if (not _capitalised(prev) or not is_given_name(prev.text) or low in lower_words
@@ -209,10 +223,17 @@ def given_names_before(ctx: Context, lower_words: set[str]) -> None:
                     or ctx.entities.at(prev.idx, prev.idx + len(prev.text)) is not None):
                 continue
             full = doc[span.start - 1: span.end]
+            if ent.type != "PERSON" and ctx.entities.at(full.start_char, full.end_char) is not None:
+                continue
             ctx.entities.remove_mention(ent, s, e)
             owner = ctx.entities.lookup(full.text) or ctx.entities.create(full.text, "PERSON")
             ctx.entities.add_mention(owner, full.start_char, full.end_char, full.text, "PERSON")
             owner.type_votes["PERSON"] = owner.type_votes.get("PERSON", 0) + 1
+            if not ent.mentions and owner is not ent:
+                # "Osman Babiker" had only this mention: it is "Hashim Osman Babiker", not a second person
+                # whose surname a later "Babiker" could also be
+                ent.type_votes = {}
+                ctx.entities.merge(owner, ent)
 
 
 def _capitalised(tok: Token) -> bool:
