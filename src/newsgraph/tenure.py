@@ -20,6 +20,8 @@ that person or that post, through indexes (``facts.person_id``, ``facts.post_key
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -31,14 +33,12 @@ from sqlalchemy.engine import Connection, Row
 from . import posts
 from .extract.context import name_key
 from .extract.lexicon import ORG_HEAD_WORDS
-from .query._common import LEAN_FACT_COLUMNS, PERSONNEL, fetch_facts, names_of, selective, source_of
+from .query._common import LEAN_FACT_COLUMNS, MAX_SOURCES, PERSONNEL, fetch_facts, names_of, selective, source_of
 from .store.schema import articles, entities, entity_keys, entity_names, facts
 
-#: At most this many sources per tenure (the latest); ``sightings`` counts them all.
-MAX_SOURCES = 25
-#: At most this many people in one ``holders`` answer: those with the most reports in the post. A post every
-#: article names ("president", with no country) has thousands of people called so once or twice; no page lists
-#: them all, and reading every one of their tenures would make the answer take seconds.
+#: At most this many (person, body) pairs in one ``holders`` answer: those with the most reports in the post. A
+#: post every article names ("president", with no country) has thousands of people called so once or twice; no
+#: page lists them all, and reading every one of their tenures would make the answer take seconds.
 MAX_HOLDERS = 50
 #: At most this many posts of one person in ``show`` (those with the most reports); the rest are counted.
 MAX_POSTS = 100
@@ -117,6 +117,59 @@ class PostResolver:
                 self._types.setdefault(eid, None)
                 self._forms[eid] = forms[eid]
                 self._org_words[eid] = self._words_of(forms[eid])
+
+    def prefetch_phrases(self, phrases: Iterable[str]) -> None:
+        """``orgs_named`` for many PHRASES in two queries (a head of state's posts name hundreds of bodies)."""
+        want = {p.strip() for p in phrases} - {""} - self._orgs.keys()
+        if not want:
+            return
+        keys = {p: name_key(p) for p in want}
+        found: dict[str, set[int]] = {p: set() for p in want}
+        by_form: dict[str, set[str]] = {}
+        for p, key in keys.items():
+            for form in (key, key.replace(" ", "")):
+                by_form.setdefault(form, set()).add(p)
+        forms = sorted(by_form)
+        for i in range(0, len(forms), 500):
+            for eid, form in self.conn.execute(
+                    sa.select(entity_names.c.entity_id, entity_names.c.key)
+                    .join(entities, entities.c.id == entity_names.c.entity_id)
+                    .where(entity_names.c.key.in_(forms[i:i + 500]), entity_names.c.kind != "description",
+                           entities.c.type.in_(("ORG", "GPE", "NORP")), entities.c.merged_into.is_(None))):
+                for p in by_form[form]:
+                    found[p].add(eid)
+        acronyms: dict[str, set[str]] = {}
+        for p, key in keys.items():
+            if " " not in key:
+                acronyms.setdefault(key, set()).add(p)
+        short = sorted(acronyms)
+        for i in range(0, len(short), 500):
+            for eid, key in self.conn.execute(
+                    sa.select(entity_keys.c.entity_id, entity_keys.c.key)
+                    .join(entities, entities.c.id == entity_keys.c.entity_id)
+                    .where(entity_keys.c.kind == "acronym", entity_keys.c.key.in_(short[i:i + 500]),
+                           entities.c.merged_into.is_(None))):
+                for p in acronyms[key]:
+                    found[p].add(eid)
+        self._orgs.update(found)
+
+    def prefetch_identities(self, pairs: Iterable[tuple[str | None, int | None]]) -> None:
+        """Read every body name that ``identity`` of the (title, org id) PAIRS will look up, in a few queries."""
+        todo = {pair for pair in pairs if pair not in self._identities}
+        self.prefetch(org_id for _, org_id in todo)
+        phrases: set[str] = set()
+        for title, org_id in todo:
+            post = posts.parse_title(title)
+            if post is None or not (org_id is None or self.type_of(org_id) in ("GPE", "NORP")):
+                continue
+            words = post.phrase.split()
+            if org_id is not None:
+                dropped = self.org_words(org_id)
+                words = [w for w in words if w not in dropped]
+            phrases.add(" ".join(words))
+            if org_id is None:
+                phrases.add(post.phrase)
+        self.prefetch_phrases(phrases)
 
     def name_keys(self, org_id: int) -> list[str]:
         """The name keys of one body (cached)."""
@@ -289,7 +342,7 @@ def tenures_from_rows(conn: Connection, rows: list[Row], only_person: int | None
                       resolver: PostResolver | None = None) -> list[Tenure]:
     """Tenures of every person in ROWS (or ONLY_PERSON), per post, successor ends inferred."""
     resolver = resolver or PostResolver(conn)
-    resolver.prefetch(row.org_id for row in rows)
+    resolver.prefetch_identities((row.title, row.org_id) for row in rows)
     groups: dict[tuple[int, tuple], list[Row]] = {}
     untitled: dict[int, list[Row]] = {}
     for row in rows:
@@ -338,14 +391,16 @@ def infer_successor_ends(tenures: list[Tenure]) -> None:
         by_role.setdefault((t.post[0], t.post[2]), []).append(t)
     for group in by_role.values():
         starts = sorted((t for t in group if t.start), key=lambda t: t.start)
+        keys = [t.start for t in starts]
         for t in group:
             if t.end is not None:
                 continue
             after = t.last_seen or t.start or t.first_seen
             if not after:
                 continue
-            nxt = next((u for u in starts if u.person_id != t.person_id and u.start > after
-                        and same_post(t.post, u.post)), None)
+            # the first start after AFTER by bisection: a post with thousands of holders made this quadratic
+            nxt = next((u for u in itertools.islice(starts, bisect.bisect_right(keys, after), None)
+                        if u.person_id != t.person_id and same_post(t.post, u.post)), None)
             if nxt is not None:
                 t.end, t.end_basis = nxt.start, "successor"
                 t.successor_id = nxt.person_id  # type: ignore[attr-defined]
@@ -378,7 +433,15 @@ _GROUP = [facts.c.person_id, facts.c.org_id, facts.c.title, facts.c.status, fact
           facts.c.attributed_to_id, articles.c.source]
 
 
-def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = PERSONNEL) -> list[Any]:
+#: The columns tenures are built from (``_events``, ``build_tenures``, ``tenures_from_rows``): enough for rows
+#: that only place other holders' starts and never appear in an answer.
+START_COLUMNS = [facts.c.id, facts.c.kind, facts.c.person_id, facts.c.successor_id, facts.c.predecessor_id,
+                 facts.c.title, facts.c.org_id, facts.c.status, facts.c.date, facts.c.start_date, facts.c.end_date,
+                 facts.c.attributed_to_id, articles.c.published.label("a_published")]
+
+
+def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = PERSONNEL,
+                   columns: list[Any] = LEAN_FACT_COLUMNS) -> list[Any]:
     """Personnel facts matching any of the conditions ANY_OF (each served by its own index):
     appointments, dismissals and successions one by one, positions grouped (``Sightings``)."""
     kinds = set(kinds)
@@ -390,7 +453,7 @@ def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = P
     out: list[Any] = []
     others = kinds - {"position"}
     if others:
-        out += fetch_facts(conn, *ids(facts.c.kind.in_(sorted(others))), columns=LEAN_FACT_COLUMNS)
+        out += fetch_facts(conn, *ids(facts.c.kind.in_(sorted(others))), columns=columns)
     if "position" not in kinds:
         return out
     groups = conn.execute(
@@ -468,8 +531,10 @@ def tenures_of(conn: Connection, person_id: int, limit: int | None = None,
     conds = _post_conditions("", (), keys)
     for role, org_ids in sorted(orgs_by_role.items()):
         conds += _post_conditions(role, org_ids, ())
-    for r in personnel_rows(conn, conds, kinds=("appointment", "succession")) if conds else []:
-        extra.setdefault(r.id, r)
+    # other holders' rows only give their starts: read the columns that tenures are built from, not the evidence
+    for r in personnel_rows(conn, conds, kinds=("appointment", "succession"), columns=START_COLUMNS) if conds else []:
+        if person_id not in (r.person_id, r.successor_id, r.predecessor_id):  # own rows: read whole, above
+            extra.setdefault(r.id, r)
     everyone = tenures_from_rows(conn, list(extra.values()), None, resolver)
     return [t for t in everyone if t.person_id == person_id]
 
@@ -528,31 +593,41 @@ def holders_rows(conn: Connection, title: str, limit: int = MAX_HOLDERS) -> tupl
     conds = _post_conditions(post.role, org_ids, keys)
     if not conds:
         return [], resolver, (post.role, org_ids, residual)
-    people = top_people(conn, conds, limit)
-    if people is not None:
+    top = top_holders(conn, conds, limit)
+    if top is not None:
+        people = sorted({p for p, _ in top})
+        with_body = sorted((p, o) for p, o in top if o is not None)
+        without = sorted(p for p, o in top if o is None)
+        pick = []
+        if with_body:
+            pick.append(sa.tuple_(facts.c.person_id, facts.c.org_id).in_(with_body))
+        if without:
+            pick.append(sa.and_(facts.c.person_id.in_(without), facts.c.org_id.is_(None)))
         # successor and predecessor are set on successions only: said so, each term reads the post's few successions
-        conds = [sa.and_(c, facts.c.person_id.in_(people)) for c in conds] + [
+        conds = [sa.and_(c, p) for c in conds for p in pick] + [
             sa.and_(c, facts.c.kind == "succession", col.in_(people)) for c in conds
             for col in (facts.c.successor_id, facts.c.predecessor_id)]
     return personnel_rows(conn, conds), resolver, (post.role, org_ids, residual)
 
 
-def top_people(conn: Connection, conds: list[Any], limit: int) -> list[int] | None:
-    """The LIMIT people with the most personnel facts matching any of CONDS; None when there are no more than
-    LIMIT (nothing to leave out). Reads indexes only: ``facts`` (post_key, person_id), (role, org_id, person_id)
-    and, for the few successions, (post_key, kind) / (role, org_id, kind)."""
+def top_holders(conn: Connection, conds: list[Any], limit: int) -> list[tuple[int, int | None]] | None:
+    """The LIMIT (person, body) pairs with the most personnel facts matching any of CONDS; None when there are
+    no more than LIMIT (nothing to leave out). Reads indexes only: ``facts`` (post_key, person_id, org_id),
+    (role, org_id, person_id) and, for the few successions, (post_key, kind) / (role, org_id, kind)."""
     terms = []
     for c in conds:
-        terms.append(sa.select(facts.c.person_id.label("pid")).where(c, facts.c.person_id.is_not(None)))
+        terms.append(sa.select(facts.c.person_id.label("pid"), facts.c.org_id.label("oid"))
+                     .where(c, facts.c.person_id.is_not(None)))
         for col in (facts.c.successor_id, facts.c.predecessor_id):
-            terms.append(sa.select(col.label("pid")).where(c, facts.c.kind == "succession", col.is_not(None)))
+            terms.append(sa.select(col.label("pid"), facts.c.org_id.label("oid"))
+                         .where(c, facts.c.kind == "succession", col.is_not(None)))
     every = sa.union_all(*terms).subquery()
     n = sa.func.count().label("n")
-    rows = conn.execute(sa.select(every.c.pid, n).group_by(every.c.pid).order_by(n.desc(), every.c.pid)
-                        .limit(limit + 1)).all()
+    rows = conn.execute(sa.select(every.c.pid, every.c.oid, n).group_by(every.c.pid, every.c.oid)
+                        .order_by(n.desc(), every.c.pid, every.c.oid).limit(limit + 1)).all()
     if len(rows) <= limit:
         return None
-    return [r.pid for r in rows[:limit]]
+    return [(r.pid, r.oid) for r in rows[:limit]]
 
 
 def matches_query(t: Tenure, want: tuple) -> bool:
@@ -618,4 +693,4 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
 
 __all__ = ["MAX_HOLDERS", "MAX_POSTS", "PostResolver", "Tenure", "build_tenures", "capped_posts", "clean_date",
            "held_on", "holders_rows", "infer_successor_ends", "names_for_tenures", "post_rows", "tenure_json",
-           "tenures_from_rows", "tenures_of", "top_people"]
+           "tenures_from_rows", "tenures_of", "top_holders"]

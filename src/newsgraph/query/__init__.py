@@ -61,6 +61,7 @@ from ..store.schema import (
     resolution_links,
 )
 from ._common import (
+    MAX_SOURCES,
     PERSONNEL,
     aliases_of,
     copies_of,
@@ -86,7 +87,6 @@ MAX_NODES = 500
 #: grouped event or relation (the latest; ``corroboration`` counts them all). A head of state is in tens of
 #: thousands of facts: no page shows them all, and ``counts`` says how many there are.
 MAX_FACTS_PER_KIND = 200
-MAX_SOURCES = _tenure.MAX_SOURCES
 
 
 def stats(store) -> dict[str, int]:

@@ -19,6 +19,8 @@ FACT_COLUMNS = [
 ENTITY_COLUMNS = ["person_id", "org_id", "by_id", "place_id", "reporter_id", "speaker_id", "via_id", "successor_id",
                   "predecessor_id", "subject_id", "object_id", "attributed_to_id"]
 PERSONNEL = ("position", "appointment", "dismissal", "succession")
+#: At most this many sources per tenure or grouped fact (the latest); their counts and corroboration cover all.
+MAX_SOURCES = 25
 
 
 def selective(conn: Connection, cond: Any) -> Any:

@@ -225,7 +225,7 @@ facts = sa.Table(
     sa.Index("ix_facts_post_key_kind", "post_key", "kind"),
     sa.Index("ix_facts_role_org_id_kind", "role", "org_id", "kind"),
     # added by 0004: the people of a post, counted from the index alone (holders of a post named thousands of times)
-    sa.Index("ix_facts_post_key_person_id", "post_key", "person_id"),
+    sa.Index("ix_facts_post_key_person_id_org_id", "post_key", "person_id", "org_id"),
     sa.Index("ix_facts_role_org_id_person_id", "role", "org_id", "person_id"),
 )
 
