@@ -162,6 +162,10 @@ def clean_span(span: Span, label: str | None = None) -> tuple[Span | None, str, 
             else:
                 start = i + 1
             break
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i + 1, end)):
+            end = i  # "South African Police Service (SAPS": the model ran into the acronym after the name
+            break
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
                            or (doc[start].lower_ == "ex" and start + 1 < end and doc[start + 1].text == "-")):
         start += 1
@@ -388,7 +392,8 @@ def acronyms(ctx: Context) -> None:
             for ms, me, other in ctx.entities.within(s, k):  # the model's pieces of the long name
                 ctx.entities.remove_mention(other, ms, me)
             long_ent = add(ctx, long_form, "ORG", s, k)
-        elif long_ent is None or long_ent.type == "PERSON" or not fits(long_form, acr, loose=True):
+        elif long_ent is None or long_ent.type == "PERSON" or not (
+                fits(long_form, acr, loose=True) or _local_acronym(long_ent, long_form, acr)):
             continue
         ctx.entities.add_alias(long_ent, acr)
         ctx.entities.add_mention(long_ent, m.start(1), m.end(1))
@@ -396,6 +401,14 @@ def acronyms(ctx: Context) -> None:
         if other is not None and other is not long_ent:
             merges.union(long_ent, other)
     merges.apply(ctx)
+
+
+def _local_acronym(ent: Entity, long_form: str, acr: str) -> bool:
+    """'Security Information Agency (BIA)', 'National Security Committee (KNB)': a body's name translated into
+    English keeps the acronym of its own language; in parentheses right after a body's name of two words or more,
+    a short all-capital word is its acronym whatever its letters."""
+    return ent.type in ("ORG", "NORP", "FAC") and len(long_form.split()) >= 2 and acr.isupper() and \
+        acr.isalpha() and 2 <= len(acr) <= 6
 
 
 def _spelled_before(text: str, end: int, acr: str) -> str | None:
@@ -562,6 +575,10 @@ def people(ctx: Context) -> None:
     by_initial = defaultdict(list)
     for e in full:
         by_initial[_last(e)[:1]].append(e)
+    by_first: dict[str, list[Entity]] = defaultdict(list)
+    for e in ctx.entities:
+        if len(e.name.split()) > 1:
+            by_first[name_key(e.name.split()[0])].append(e)
     weak = [e for e in ctx.entities if e.type != "PERSON" and 2 <= len(e.name.split()) <= 3
             and sum(e.type_votes.values()) <= 1 and all(w[:1].isupper() for w in e.name.split())]
     for ent in list(ctx.entities):
@@ -570,6 +587,12 @@ def people(ctx: Context) -> None:
         listed_place = gazetteer.place_of(name_key(ent.name)) is not None
         if ent.type in ("GPE", "LOC") and sum(ent.type_votes.values()) > 1 and listed_place:
             continue  # "Washington" the city, used as one
+        if ent.type in ("ORG", "NORP"):
+            # "Houthi fighters" and "the Houthis": one group, named by its adjective and its plural
+            plural = ctx.entities.lookup(ent.name + "s")
+            if plural is not None and plural is not ent and plural.type in ("ORG", "NORP"):
+                merges.union(plural, ent)
+                continue
         if _modifies_a_plural(ctx, ent):
             continue  # "Houthi rebels": the group, not the man named al-Houthi
         words = [w for w in name_key(ent.name).split() if w not in NAME_PARTICLES]
@@ -582,12 +605,18 @@ def people(ctx: Context) -> None:
                     merges.union(hyphened[0], ent)
             continue
         key = words[0]
+        cut = [f for f in by_first.get(key, ()) if f is not ent and all(
+            ctx.text.startswith(f.name, s) for s, _e in ent.mentions)]
+        if len(cut) == 1 and ent.mentions:
+            # "the [Shin] Bet security service": the model cut a name the article spells in full elsewhere
+            merges.union(cut[0], ent)
+            continue
         owners = [f for f in by_initial[key[:1]] if _last(f) == key]
         if not owners and (ent.type == "PERSON" or not listed_place) and len(key) >= 4:
             # "Lula" for "Luiz Inacio Lula da Silva", "Castañeda" for "Hugo Castañeda Ríos": a later word of
             # exactly one full name (a name no gazetteer lists is no place, whatever the model said)
             owners = [f for f in full if key in name_key(f.name).split()[1:]]
-        if not owners and ent.type != "PERSON" and not listed_place and len(key) >= 4 and not ent.kinds:
+        if not owners and (ent.type == "PERSON" or not listed_place) and len(key) >= 4 and not ent.kinds:
             # "Chalermchai" for "Chalermchai Wongsuwan": Thai, Icelandic and Ethiopian names are shortened to
             # the given name; the model, seeing an unknown word alone, often calls it a place
             owners = [f for f in full if name_key(f.name).split()[0] == key]
@@ -603,7 +632,15 @@ def people(ctx: Context) -> None:
             if ent.type != "PERSON":
                 ent.type_votes = {"PERSON": 1}  # a person's name, whatever the model guessed the word alone was
             merges.union(owners[0], ent)
+    for ent in ctx.entities:
+        long = _STATE_OF.match(ent.name)
+        short = ctx.entities.lookup(long.group(1)) if long and ent.type in ("GPE", "LOC") else None
+        if short is not None and short is not ent and short.type in ("GPE", "LOC"):
+            merges.union(short, ent)  # "the Republic of Kazakhstan" is Kazakhstan
     merges.apply(ctx)
+
+
+_STATE_OF = re.compile(r"^(?:the )?(?:Republic|Kingdom|State|Federation|Sultanate|Emirate|Principality) of (.+)$")
 
 
 def _modifies_a_plural(ctx: Context, ent: Entity) -> bool:

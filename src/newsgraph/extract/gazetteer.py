@@ -78,6 +78,18 @@ REPORT_VERBS = {"report", "write", "quote", "publish", "broadcast", "air", "cite
 #: Lower-case words before a name that make it a person's, besides ``PERSON_TITLES``.
 PERSON_WORDS = TITLE_HEADS | {"spokesman", "spokeswoman", "spokesperson", "activist", "journalist", "lawmaker",
                               "farmer", "resident", "witness", "student", "teacher", "doctor", "lawyer"}
+#: Last words that make a name a body's, never a person's or a place's ("Sudan Tribune", "Civic Platform").
+BODY_NAME_ENDINGS = (ORG_HEAD_WORDS | GROUP_HEADS | NEWS_NAME_WORDS | {
+    "platform", "bloc", "coalition", "alliance", "front", "broadcasting", "broadcaster", "congress", "caucus",
+}) - {"post", "times", "press", "field", "daily"}
+#: Words that may stand between "the" and a body's name ("the far-right Otzma Yehudit", "the ruling Fidesz").
+POLITICAL_WORDS = {
+    "far", "right", "left", "wing", "right-wing", "left-wing", "far-right", "far-left", "ruling", "governing",
+    "opposition", "centrist", "centre", "center", "ultra", "orthodox", "ultra-orthodox", "nationalist", "islamist",
+    "separatist", "armed", "rebel", "militant", "jihadist", "banned", "outlawed", "hardline", "hard", "line",
+    "conservative", "liberal", "socialist", "communist", "populist", "secular", "religious", "main", "powerful",
+    "feared", "elite", "secretive", "shadowy", "domestic", "foreign", "internal", "state", "public",
+}
 ARABIC_PARTICLES = ("al-", "el-", "ul-", "ad-", "as-", "an-", "ash-", "ar-", "at-", "az-")
 PERSONAL_PARTICLES = {"bin", "ibn", "bint", "abu", "ould", "ben"}
 
@@ -254,6 +266,8 @@ def guess(ent: Entity, spans: list[Span], person_words: set[str], lower_words: s
         ent.kinds.add("news")
         return "ORG"
     if ent.type in ("PERSON", "GPE", "LOC") and _is_group(key, spans):
+        return "ORG"
+    if ent.type in ("PERSON", "GPE", "LOC") and _named_as_a_body(ent, key, spans):
         return "ORG"
     place = place_of(key)
     if ent.type == "PERSON" and place is None and _named_after_a_people(ent.name):
@@ -450,6 +464,61 @@ def _is_group(key: str, spans: list[Span]) -> bool:
         return True
     return any(sp.end < len(sp.doc) and sp.doc[sp.end].lower_ in GROUP_NOUNS and sp.doc[sp.end].text.islower()
                for sp in spans)
+
+
+def _named_as_a_body(ent: Entity, key: str, spans: list[Span]) -> bool:
+    """A name the model typed a person or a place that the article shows to be a body: its last word is an
+    organisation's ("Sudan Tribune", "Civic Platform", "... Broadcasting"), it is an acronym ("SABC"), or it
+    takes an article as people never do ("the Shin Bet", "the far-right Otzma Yehudit")."""
+    if any(_titled(sp) for sp in spans) or place_of(key) is not None:
+        return False
+    words = ent.name.replace("-", " ").split()
+    last = name_key(words[-1]) if words else ""
+    if len(words) >= 2 and last in BODY_NAME_ENDINGS and (ent.type != "PERSON" or not is_given_name(words[0])):
+        return ent.type == "PERSON" or last != "union"  # "the European Union" may stay a place
+    if ent.type != "PERSON":
+        return False
+    if any(_personal_evidence(sp) for sp in spans) and not all(sp.root.tag_ == "NNPS" for sp in spans):
+        # a who-clause says person, except after a plural name ("the Houthis, who ...")
+        return _article_vote(spans)
+    letters = ent.name.replace(".", "")
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and any(
+            not sp.sent.text.isupper() for sp in spans):
+        return True
+    return _article_vote(spans)
+
+
+def _article_vote(spans: list[Span]) -> bool:
+    """At least half the mentions that head their phrase take "the" ("the Shin Bet said"); a name that only
+    modifies ("Shin Bet chiefs", "the Shin Bet security service") says nothing either way."""
+    heads = [sp for sp in spans if sp.root.dep_ not in ("compound", "poss")]
+    with_article = sum(_takes_article(sp) for sp in heads)
+    return with_article > 0 and 2 * with_article >= len(heads)
+
+
+def _titled(span: Span) -> bool:
+    """A person's title right before the name ("Governor", "spokesman")."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    low = prev.lower_.strip(".")
+    return low in PERSON_TITLES or (prev.text.islower() and low in PERSON_WORDS)
+
+
+def _takes_article(span: Span) -> bool:
+    """'the Shin Bet said', 'the far-right Otzma Yehudit': "the" on the name itself, with at most a political
+    description between; not "the Biden administration" (the name only modifies) nor "the late Mandela"."""
+    root = span.root
+    if root.dep_ in ("compound", "poss") or span.start == 0:
+        return False
+    i = span.start - 1
+    between: list[str] = []
+    while i >= 0 and span.doc[i].lower_ != "the" and len(between) < 4:
+        between.append(span.doc[i].lower_)
+        i -= 1
+    if i < 0 or span.doc[i].lower_ != "the" or span.doc[i].head.i != root.i:
+        return False
+    return all(w in POLITICAL_WORDS or w == "-" for w in between)
 
 
 def _outlet_name_fits(key: str, spans: list[Span]) -> bool:
