@@ -114,6 +114,14 @@ _ENTITY_NAME = sa.select(entities.c.name).where(entities.c.id == sa.bindparam("i
 _ARTICLE_RAW = sa.select(articles.c.raw).where(articles.c.id == sa.bindparam("id"))
 _ARTICLE_EXISTS = sa.select(articles.c.id).where(articles.c.id == sa.bindparam("id"))
 _ENTITY_KEYS = sa.select(entity_keys.c.kind, entity_keys.c.key).where(entity_keys.c.entity_id == sa.bindparam("id"))
+_HELD_POSTS = sa.select(facts.c.post_key, facts.c.role, facts.c.org_id).where(
+    sa.or_(facts.c.person_id == sa.bindparam("id"), facts.c.successor_id == sa.bindparam("id"),
+           facts.c.predecessor_id == sa.bindparam("id")), facts.c.retracted.is_(False))
+_ARTICLES_OF = (sa.select(article_entities.c.article_id).where(article_entities.c.entity_id == sa.bindparam("id"))
+                .limit(_PROFILE_ARTICLES))
+_CO_MENTIONED = (sa.select(article_entities.c.entity_id, article_entities.c.type).distinct()
+                 .where(article_entities.c.article_id.in_(sa.bindparam("arts", expanding=True)),
+                        article_entities.c.entity_id != sa.bindparam("id")))
 _INSERT_KEYS = entity_keys.insert()
 _INSERT_LINK = resolution_links.insert()
 _INSERT_ENTITY = entities.insert()
@@ -232,20 +240,12 @@ def article_context(conn: Connection, name: str, type: str, context: Mapping[str
 
 def candidate_profile(conn: Connection, entity_id: int) -> dict[str, Any]:
     """What the base knows around a stored entity: its post keys, bodies, co-mentioned actors."""
-    rows = conn.execute(
-        sa.select(facts.c.post_key, facts.c.role, facts.c.org_id)
-        .where(sa.or_(facts.c.person_id == entity_id, facts.c.successor_id == entity_id,
-                      facts.c.predecessor_id == entity_id), facts.c.retracted.is_(False))
-    ).all()
+    rows = conn.execute(_HELD_POSTS, {"id": entity_id}).all()
     posts = {r.post_key for r in rows if r.post_key}
     roles = {r.role for r in rows if r.role}
     org_ids = {r.org_id for r in rows if r.org_id}
-    arts = conn.execute(sa.select(article_entities.c.article_id).where(article_entities.c.entity_id == entity_id)
-                        .limit(_PROFILE_ARTICLES)).scalars().all()
-    co = conn.execute(
-        sa.select(article_entities.c.entity_id, article_entities.c.type).distinct()
-        .where(article_entities.c.article_id.in_(arts), article_entities.c.entity_id != entity_id)
-    ).all() if arts else []
+    arts = conn.execute(_ARTICLES_OF, {"id": entity_id}).scalars().all()
+    co = conn.execute(_CO_MENTIONED, {"arts": arts, "id": entity_id}).all() if arts else []
     return {"posts": posts, "roles": roles, "org_ids": org_ids, "actors": {r.entity_id: r.type for r in co}}
 
 

@@ -89,6 +89,12 @@ _INSERT_ARTICLE_ENTITY = article_entities.insert()
 _INSERT_MENTIONS = mentions.insert()
 _INSERT_FACT = facts.insert()
 _INSERT_PARTICIPANTS = fact_participants.insert()
+_INSERT_ARTICLE = articles.insert()
+_INSERT_SOURCE = sources.insert()
+_INSERT_BANDS = lsh_bands.insert()
+_SIGNATURES = (sa.select(articles.c.id, articles.c.minhash, articles.c.ingested_at)
+               .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))))
+_CLEAR_FAILURES = failures.delete().where(failures.c.key.in_(sa.bindparam("keys", expanding=True)))
 _SET_ABOUT = facts.update().where(facts.c.id == sa.bindparam("fact_id")).values(about_id=sa.bindparam("about"))
 
 
@@ -112,9 +118,7 @@ def find_near_duplicate(conn: Connection, sig: np.ndarray | None) -> tuple[str, 
                                                    for c, v in zip("bh", pair, strict=True)})
     ids = sorted({r.article_id for r in rows if (r.band, r.hash) in wanted})
     best: tuple[str, float, datetime] | None = None
-    for row in conn.execute(
-        sa.select(articles.c.id, articles.c.minhash, articles.c.ingested_at).where(articles.c.id.in_(ids))
-    ):
+    for row in conn.execute(_SIGNATURES, {"ids": ids}) if ids else ():
         if row.minhash is None:
             continue
         sim = dedup.similarity(sig, dedup.from_bytes(row.minhash))
@@ -149,7 +153,7 @@ def fit(value: str | None, size: int = 256) -> str | None:
 
 def add_source(conn: Connection, article_id: str, article: Article, content_hash: str, *, primary: bool,
                similarity: float = 1.0) -> None:
-    conn.execute(sources.insert().values(
+    conn.execute(_INSERT_SOURCE, dict(
         article_id=article_id, content_hash=content_hash, external_id=fit_id(article.external_id),
         name=fit(article.source),
         title=article.title, published=article.published.isoformat() if article.published else None,
@@ -196,7 +200,7 @@ def write_article(conn: Connection, contract: Mapping[str, Any], article: Articl
     raw = {k: v for k, v in contract.items() if k != "article"}
     raw["article"] = {k: v for k, v in head.items() if k != "text"}
     extractor = contract.get("extractor") or {}
-    conn.execute(articles.insert().values(
+    conn.execute(_INSERT_ARTICLE, dict(
         id=article_id, external_id=fit_id(article.external_id), title=head.get("title"), source=fit(head.get("source")),
         published=head.get("published"), url=head.get("url"), origin=article.origin, text=head["text"],
         extractor_version=extractor.get("version"), model=extractor.get("model"),
@@ -205,7 +209,7 @@ def write_article(conn: Connection, contract: Mapping[str, Any], article: Articl
     ))
     add_source(conn, article_id, article, article_id, primary=True)
     if sig is not None:
-        conn.execute(lsh_bands.insert(), [{"band": b, "hash": h, "article_id": article_id}
+        conn.execute(_INSERT_BANDS, [{"band": b, "hash": h, "article_id": article_id}
                                           for b, h in dedup.bands(sig)])
     context = {"article_id": article_id, "published": head.get("published"), "source": head.get("source")}
     local, new_entities = write_entities(conn, article_id, head["text"], contract.get("entities") or [], context)
@@ -361,4 +365,4 @@ def clear_failures(conn: Connection, *keys: str | None) -> None:
     """Forget earlier failures of an article that has now been stored."""
     keys = tuple(k for k in keys if k)
     if keys:
-        conn.execute(failures.delete().where(failures.c.key.in_(keys)))
+        conn.execute(_CLEAR_FAILURES, {"keys": list(keys)})
