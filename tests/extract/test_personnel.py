@@ -329,3 +329,66 @@ def test_appointed_deputy_to_succeed_him(extract_text):
     (suc,) = facts(out, "succession")
     assert (suc["successor"], suc["predecessor"]) == (eid(out, "Yousef Huneiti"), eid(out, "Ahmad Husni"))
     assert suc["title"] == "head of the General Intelligence Department"
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Daulet Ospanov was given the post of ambassador to Kyrgyzstan on Monday.", "Daulet Ospanov",
+     "ambassador to Kyrgyzstan"),
+    ("The president gave Maria Lopez the post of ambassador to Spain.", "Maria Lopez", "ambassador to Spain"),
+])
+def test_given_the_post_of(extract_text, text, name, title):
+    out = extract_text(text, published="2024-02-28")
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["title"]) == (eid(out, name), title)
+
+
+def test_given_a_task_is_no_appointment(extract_text):
+    out = extract_text("Daulet Ospanov was given the task of reviewing the budget.", published="2024-02-28")
+    assert facts(out, "appointment") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pieter Botha steps into the role vacated by Sipho Ndlovu, who had been on suspension since January.",
+    "Eyal Cohen will take office on January 15, stepping into the role vacated by Ronen Levi.",
+])
+def test_role_vacated_by(extract_text, text):
+    out = extract_text(text, published="2025-01-10")
+    (suc,) = facts(out, "succession")
+    successor, predecessor = ("Pieter Botha", "Sipho Ndlovu") if "Botha" in text else ("Eyal Cohen", "Ronen Levi")
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, successor), eid(out, predecessor))
+
+
+def test_left_to_become(extract_text):
+    out = extract_text("Dragan Petrović, who left the agency in October to become deputy prime minister, declined "
+                       "to comment.", published="2025-01-10")
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["title"], app["date"]) == (eid(out, "Dragan Petrović"), "deputy prime minister",
+                                                          "2024-10")
+
+
+def test_hoping_to_become_is_no_appointment(extract_text):
+    out = extract_text("Dragan Petrović hopes to become deputy prime minister.", published="2025-01-10")
+    assert facts(out, "appointment") == []
+
+
+def test_an_appointment_and_a_dismissal_to_one_post_are_a_succession(extract_text):
+    text = ("By decree of the President, Yerlan Sagymbayev has been appointed Chairman of the National Security "
+            "Committee (KNB). By the same decree, Daulet Zhaksylykov was relieved of his post as Chairman of the KNB.")
+    out = extract_text(text, published="2024-02-26")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, "Yerlan Sagymbayev"), eid(out, "Daulet Zhaksylykov"))
+
+
+def test_fired_director_and_named_acting_director(extract_text):
+    text = ("President Hassan Sheikh fired the director of the National Intelligence and Security Agency, Mahad "
+            "Salad, on Monday. He named the agency's deputy director, Abdullahi Sanbaloolshe, as acting director.")
+    out = extract_text(text, published="2024-09-24")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, "Abdullahi Sanbaloolshe"), eid(out, "Mahad Salad"))
+
+
+def test_changes_to_different_posts_are_no_succession(extract_text):
+    text = ("The president dismissed Defence Minister Oleg Sorokin on Monday. He appointed Irina Volkova as "
+            "deputy finance minister.")
+    out = extract_text(text, published="2024-09-24")
+    assert facts(out, "succession") == []

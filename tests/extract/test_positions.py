@@ -168,3 +168,34 @@ def test_apposition_before_a_ranked_name(extract_text, text, name, title):
     # a post word inside a body's name ("General" in "General Intelligence") is not the post
     out = extract_text(text, published="2024-05-02")
     assert only_position(out, name)["title"].startswith(title)
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("The nomination was cleared by the Advisory Committee for Senior Appointments, headed by retired judge "
+     "Miriam Golan, last week.", "Miriam Golan", "head of the Advisory Committee for Senior Appointments"),
+    ("The Rapid Support Forces, led by Mohamed Hamdan Dagalo, have fought the army since 2023.",
+     "Mohamed Hamdan Dagalo", "leader of the Rapid Support Forces"),
+])
+def test_body_led_by_a_person(extract_text, text, name, title):
+    out = extract_text(text, published="2024-05-02")
+    assert title in [p["title"] for p in positions_of(out, name)]
+
+
+def test_a_delegation_led_for_the_occasion_is_no_post(extract_text):
+    out = extract_text("Talks resumed between an army team led by Michel Boutros and a delegation headed by "
+                       "Avi Dahan.", published="2024-05-02")
+    assert facts(out, "position") == []
+
+
+def test_served_as_two_posts(extract_text):
+    out = extract_text("Nurlan Sadykov previously served as head of the Border Service and, before that, as "
+                       "deputy head of the State Security Service.", published="2024-05-02")
+    titles = {p["title"]: p["status"] for p in positions_of(out, "Nurlan Sadykov")}
+    assert titles == {"head of the Border Service": "former", "deputy head of the State Security Service": "former"}
+
+
+def test_until_now_is_the_post_being_left(extract_text):
+    out = extract_text("Ali Rezaei, until now deputy commander of the Basij, is the third Guards officer to take "
+                       "over the police.", published="2024-05-02")
+    assert [(p["title"], p["status"]) for p in positions_of(out, "Ali Rezaei")] == [
+        ("deputy commander of the Basij", "former")]  # "the third officer to ..." is a record, not a post

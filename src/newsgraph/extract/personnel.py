@@ -19,8 +19,18 @@ from spacy.tokens import Span, Token
 from ..resolve.within import resolve_description, resolve_pronoun
 from .context import Context, Entity, Fact
 from .dates import date_for
-from .positions import LEAD_VERBS, add_position, guarded, hypothetical, name_lead_start, particles, positions_of
-from .titles import Title, is_title_word, parse_title, phrase_after
+from .lexicon import ACTING_MARKERS
+from .positions import (
+    DESCRIBED_POST_CONFIDENCE,
+    LEAD_VERBS,
+    add_position,
+    guarded,
+    hypothetical,
+    name_lead_start,
+    particles,
+    positions_of,
+)
+from .titles import Title, is_title_word, parse_title, phrase_after, same_title
 
 #: verb lemma -> does it need an explicit post to count ("named" alone is too often "a man named X")
 APPOINT_VERBS = {"appoint": False, "nominate": False, "promote": False, "reappoint": False, "name": True,
@@ -40,6 +50,10 @@ DISMISS_NOUNS = {"dismissal", "firing", "sacking", "ouster", "ousting", "removal
 #: nouns that stand for a post: "to the post of T", "from his post as T"
 POST_NOUNS = {"post", "position", "role", "job", "office", "seat", "rank", "duties", "duty", "command"}
 _RELATIVE = {"who", "that", "whom", "which"}
+#: "was given the post of T", "handed him the job of T"
+_GIVE_VERBS = {"give", "hand"}
+#: "X left the agency to become T": the post X left for
+_LEAVE_FOR = {"leave", "quit", "resign", "step"}
 #: "forced to resign": made to leave is a dismissal
 _FORCE_VERBS = {"force", "compel", "oblige"}
 _QUIT_VERBS = {"resign", "quit", "step", "leave", "retire", "stand"}
@@ -184,6 +198,10 @@ def _verb_title(ctx: Context, verb: Token) -> Title | None:
     for child in verb.children:
         if child.dep_ in ("oprd", "attr") and child.pos_ in ("NOUN", "PROPN"):
             return _np_title(ctx, child)
+        if child.dep_ == "dobj" and child.lower_ in POST_NOUNS and _pobj(child, "of") is not None:
+            title = _np_title(ctx, child)  # "given the post of ambassador to X"
+            if title is not None:
+                return title
         if child.dep_ == "dobj" and child.pos_ == "NOUN" and ctx.entity_of(child) is None and any(
                 t.i < child.i and ctx.entity_of(t) is not None and ctx.entity_of(t).type == "PERSON"
                 for t in child.subtree):  # "named Admiral X commander of the navy" parsed with the post as object
@@ -332,6 +350,12 @@ def _change_verb(verb: Token) -> str | None:
         return "dismissal"
     if lemma == "force" and "out" in prts:
         return "dismissal"
+    if lemma in _GIVE_VERBS:
+        obj = _child(verb, "dobj")  # "was given the post of ambassador", "handed him the job of ..."
+        return "appointment" if obj is not None and obj.lower_ in POST_NOUNS and _pobj(obj, "of") is not None \
+            else None
+    if _left_to_become(verb):
+        return "appointment"
     if lemma in _FORCE_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in _QUIT_VERBS for c in verb.children):
         return "dismissal"  # "was forced to resign", "compelled him to step down"
     return None
@@ -351,9 +375,14 @@ def _changed_people(ctx: Context, verb: Token) -> tuple[list[Entity], Entity | N
     passive = _is_passive(verb) and not _active_acl(verb)
     # intransitive takes ("took office", "took over as", "was sworn in") have the person as subject
     intransitive = lemma in ("take", "assume", "step") or (lemma == "swear" and passive)
+    if _left_to_become(verb):
+        return _people(ctx, _subject(verb.head)), None, False, True
     if passive or intransitive:
-        return _people(ctx, _subject(verb)), _agent(ctx, verb), passive, intransitive
-    obj = _child(verb, "dobj")
+        subj = _subject(verb)
+        if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+            subj = _subject(verb.head)  # "will take office in May, stepping into the role vacated by X"
+        return _people(ctx, subj), _agent(ctx, verb), passive, intransitive
+    obj = _child(verb, "dative") if lemma in _GIVE_VERBS else _child(verb, "dobj")
     if obj is None and lemma == "swear":  # "swore in Y as minister", parsed as a preposition
         obj = _pobj(verb, "in")
     if obj is None:  # "named Aden Duale defence minister": the name is inside the post
@@ -367,12 +396,19 @@ def _changed_people(ctx: Context, verb: Token) -> tuple[list[Entity], Entity | N
     return _people(ctx, obj), by, passive, intransitive
 
 
+def _left_to_become(verb: Token) -> bool:
+    """"who left the agency in October to become deputy prime minister": the new post is taken."""
+    return verb.lemma_.lower() == "become" and verb.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+        verb.head.lemma_.lower() in _LEAVE_FOR and not hypothetical(verb.head)
+
+
 def verbs(ctx: Context) -> None:
     for verb in ctx.doc:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         kind = _change_verb(verb)
-        if kind is None or hypothetical(verb):
+        if kind is None or hypothetical(verb) and not _left_to_become(verb):
             continue
         sent = verb.sent
         evidence = (sent.start_char, sent.end_char)
@@ -432,6 +468,14 @@ def _predecessor_of_change(ctx: Context, verb: Token, sent: Span) -> Entity | No
     if as_obj is not None and as_obj.lemma_.lower() in ("replacement", "successor"):
         owner = _child(as_obj, "poss")
         return _predecessor_owner(ctx, owner, sent) if owner is not None else None
+    for child in verb.children:  # "stepped into the role vacated by X", "took the seat vacated by X"
+        post = _child(child, "pobj") if child.dep_ == "prep" and child.lower_ in ("into", "to") else (
+            child if child.dep_ == "dobj" else None)
+        if post is not None and post.lower_ in POST_NOUNS:
+            vacated = next((c for c in post.children if c.dep_ == "acl" and c.lemma_.lower() == "vacate"), None)
+            if vacated is not None:
+                people = _people(ctx, _pobj(vacated, "by"))
+                return people[0] if len(people) == 1 else None
     node = verb
     for _ in range(3):
         post = _child(node, "oprd", "dobj")
@@ -579,7 +623,62 @@ def _wished_for(noun: Token) -> bool:
 
 
 def run(ctx: Context) -> None:
-    guarded(ctx, [verbs, nouns, _fill_posts])
+    guarded(ctx, [verbs, nouns, _fill_posts, _pair_changes, _drop_described_posts])
+
+
+def _drop_described_posts(ctx: Context) -> None:
+    """"Z, who had headed the agency since 2022, was relieved of his post as chairman of X": the post read off
+    "headed the agency" is the one named in the change, not a second post."""
+    for fact in ctx.facts_of("position"):
+        if fact.confidence == DESCRIBED_POST_CONFIDENCE and len(positions_of(ctx, fact.fields["person"])) > 1:
+            ctx.facts.remove(fact)
+
+
+def _sentence_index(ctx: Context, fact: Fact) -> int:
+    return ctx.token_at(fact.evidence[0][0]).sent.start
+
+
+def _same_post(a: Fact, b: Fact) -> bool:
+    """Two changes concern one post: the same body (or one of them names none) and the same title,
+    an acting or interim holder's title read without that word ("acting director")."""
+    org_a, org_b = a.fields.get("org"), b.fields.get("org")
+    ta, tb = a.fields.get("title"), b.fields.get("title")
+    if not ta or not tb:
+        return False
+    if org_a is not None and org_b is not None and org_a is not org_b and not (" of " in ta and " of " in tb):
+        return False  # two bodies; titles that name their body are compared as they are (KNB = the Committee)
+    strip = ACTING_MARKERS | {"new"}
+    ta = " ".join(w for w in ta.split() if w.lower() not in strip)
+    tb = " ".join(w for w in tb.split() if w.lower() not in strip)
+    return same_title(ta, tb)
+
+
+def _pair_changes(ctx: Context) -> None:
+    """"By decree, Y was appointed chairman of X. By the same decree, Z was relieved of his post as
+    chairman of X": one post, one leaving and one arriving within two sentences, is a succession."""
+    changed = {id(f.fields.get("successor")) for f in ctx.facts_of("succession")} | \
+        {id(f.fields.get("predecessor")) for f in ctx.facts_of("succession")}
+    dismissals = [d for d in ctx.facts_of("dismissal") if id(d.fields["person"]) not in changed]
+    if not dismissals:
+        return
+    sent_starts = sorted({s.start for s in ctx.doc.sents})
+    order = {start: n for n, start in enumerate(sent_starts)}
+    for app in ctx.facts_of("appointment"):
+        person = app.fields["person"]
+        if id(person) in changed:
+            continue
+        here = order[_sentence_index(ctx, app)]
+        near = [d for d in dismissals if d.fields["person"] is not person and id(d.fields["person"]) not in changed
+                and abs(order[_sentence_index(ctx, d)] - here) <= 1 and _same_post(app, d)]
+        if len(near) != 1:
+            continue
+        dis = near[0]
+        fields = app.fields
+        post = Title(text=fields["title"], org=fields.get("org") or dis.fields.get("org"), marker=None, start=0,
+                     end=0)
+        succeed(ctx, person, dis.fields["person"], post, ctx.token_at(app.evidence[0][0]).sent, None,
+                fields.get("date") or dis.fields.get("date"), app.evidence[0])
+        changed |= {id(person), id(dis.fields["person"])}
 
 
 def _fill_posts(ctx: Context) -> None:

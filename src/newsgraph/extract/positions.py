@@ -50,6 +50,11 @@ _PLACE_WORDS = {"republic", "kingdom", "island", "islands", "county", "river", "
 #: Verbs after which a person no longer holds the post named with "as".
 LEAVE_VERBS = {"resign", "quit", "retire", "step", "leave"}
 _RELATIVE = {"who", "that", "whom"}
+#: Confidence of a post read off "who had led the agency": personnel drops it once the person's post is named.
+DESCRIBED_POST_CONFIDENCE = 0.55
+#: Bodies put together for one occasion: leading one is no post.
+_AD_HOC_BODIES = {"delegation", "team", "group", "convoy", "raid", "operation", "operations", "talks",
+                  "panel", "inquiry", "investigation", "probe", "visit", "trip"}
 #: Verbs whose "to"-clause has happened once they have: "named X to replace Y", "appointed X to head Z".
 _REALISING_VERBS = {"name", "appoint", "nominate", "tap", "pick", "choose", "select", "promote", "install",
                     "designate", "assign", "send", "move"}
@@ -162,6 +167,9 @@ def appositions_after(ctx: Context) -> None:
         # an age between name and title: "X, 62, the former minister"
         if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
             i += 2
+        until_now = i + 1 < len(doc) and doc[i].lower_ in ("until", "till") and doc[i + 1].lower_ == "now"
+        if until_now:  # "X, until now deputy commander of Y,": the post X is leaving
+            i += 2
         if i >= len(doc) or doc[i].pos_ in ("CCONJ", "VERB", "AUX", "PRON", "ADP", "SCONJ", "PUNCT") or \
                 doc[i].sent.start != doc[e - 1].sent.start:
             continue
@@ -175,8 +183,8 @@ def appositions_after(ctx: Context) -> None:
             ent if ent.type == "PERSON" else None)
         if person is None:
             continue
-        add_position(ctx, person, title.text, title.org, _status(title), ctx.sentence_span(doc[i]),
-                     confidence=0.8)
+        add_position(ctx, person, title.text, title.org, "former" if until_now else _status(title),
+                     ctx.sentence_span(doc[i]), confidence=0.8)
 
 
 def name_lead_start(ctx: Context, s: int) -> int:
@@ -292,6 +300,8 @@ def clauses(ctx: Context) -> None:
             continue
         if hypothetical(verb):
             continue
+        if lemma in LEAD_VERBS and _led_by(ctx, verb):
+            continue
         person = _subject_person(ctx, verb)
         if person is None:
             continue
@@ -305,14 +315,15 @@ def clauses(ctx: Context) -> None:
                 continue
             if org is None and obj.lower_ not in INSTITUTIONS:
                 continue
-            if org is None and positions_of(ctx, person) and len(list(obj.subtree)) <= 2:
+            described = obj.pos_ == "NOUN" and len(list(obj.subtree)) <= 2  # "the agency", not its name
+            if (org is None or described) and positions_of(ctx, person) and len(list(obj.subtree)) <= 2:
                 continue  # "who had led the agency": the post the article already gave them
             end = phrase_after(ctx, obj.left_edge.i)
             if end <= obj.i:
                 continue
             obj_text = ctx.doc[obj.left_edge.i:end].text
             add_position(ctx, person, f"{LEAD_VERBS[lemma]} of {obj_text}", org, _clause_status(verb), ev,
-                         confidence=0.6)
+                         confidence=DESCRIBED_POST_CONFIDENCE if described else 0.6)
             continue
         if lemma in ("elect", "re-elect", "reelect"):
             # "X, who was elected president in 2019": the post is held now (an election is no appointment)
@@ -326,7 +337,7 @@ def clauses(ctx: Context) -> None:
             continue
         if lemma in ("be", "become", "remain"):
             attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")), None)
-            if attr is None or attr.pos_ not in ("NOUN", "PROPN"):
+            if attr is None or attr.pos_ not in ("NOUN", "PROPN") or _first_to(attr):
                 continue
             title = _np_title(ctx, attr)
             if title is None:
@@ -343,12 +354,50 @@ def clauses(ctx: Context) -> None:
         as_obj = _as_object(verb)
         if as_obj is None:
             continue
-        title = _np_title(ctx, as_obj)
-        if title is None:
-            continue
-        status = "former" if lemma in LEAVE_VERBS else _clause_status(verb)
-        add_position(ctx, person, title.text, title.org, _status(title, status), ev,
-                     override_status=lemma in LEAVE_VERBS)
+        # "served as head of X and, before that, as deputy head of Y": every "as" of the verb is a post
+        more = [c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                for c in prep.children if c.dep_ == "pobj" and c.i != as_obj.i]
+        for obj in [as_obj, *more]:
+            title = _np_title(ctx, obj)
+            if title is None:
+                continue
+            status = "former" if lemma in LEAVE_VERBS else _clause_status(verb)
+            add_position(ctx, person, title.text, title.org, _status(title, status), ev,
+                         override_status=lemma in LEAVE_VERBS)
+
+
+def _first_to(noun: Token) -> bool:
+    """"the third Guards officer to take over the police", "the first woman to lead X": a record, not a post."""
+    return any(t.ent_type_ == "ORDINAL" or t.lower_ in ("last", "latest", "next") for t in noun.subtree
+               if t.i < noun.i) and any(
+        c.dep_ in ("relcl", "acl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in noun.children)
+
+
+def _led_by(ctx: Context, verb: Token) -> bool:
+    """"the Advisory Committee, headed by Miriam Golan,", "the RSF, led by X,": X heads the body now."""
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    by = next((c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"), None)
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    person = ctx.entity_of(agent) if agent is not None else None
+    if person is None or person.type != "PERSON":
+        return False
+    body = verb.head
+    org = ctx.entity_of(body)
+    if org is None and body.lower_ not in INSTITUTIONS or org is not None and org.type != "ORG":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in body.children) or (
+            org is None and body.lower_ in _AD_HOC_BODIES):
+        return True  # "a Lebanese army team led by X", "the delegation headed by Y": led for the occasion
+    end = verb.left_edge.i
+    while end > body.i and (ctx.doc[end - 1].is_punct or ctx.doc[end - 1].pos_ in ("ADP", "CCONJ")):
+        end -= 1
+    words = ctx.doc[body.left_edge.i:end].text
+    words = "the " + words[4:] if words.startswith("The ") else words
+    add_position(ctx, person, f"{LEAD_VERBS[verb.lemma_.lower()]} of {words}", org, "current",
+                 ctx.sentence_span(verb), confidence=0.6)
+    return True
 
 
 def _as_object(verb: Token) -> Token | None:

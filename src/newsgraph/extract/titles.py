@@ -57,6 +57,8 @@ _STOP_WORDS = {"who", "whom", "whose", "which", "that", "said", "says", "told", 
 #: Adverbs that may open an apposition and say whether the post is still held ("X, now the ...").
 _STATUS_ADVERBS = {"now", "then", "previously", "formerly", "once", "currently", "later", "still"}
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+#: Words that make a post the one below another: "deputy director" is not "director".
+_LOWER_RANK = {"deputy", "vice", "assistant", "under", "associate", "sub"}
 _MINISTER = re.compile(r"^(?:minister|secretary) (?:of|for) (?:the )?(.+)$")
 
 
@@ -121,7 +123,7 @@ def status_marker(doc: Doc, start: int, end: int) -> str | None:
     for i in range(start, end):
         low = _lex(doc[i])
         w = word_text(doc, i)
-        if low in FORMER_MARKERS - {"outgoing"} | {"previously", "formerly", "once"} or w.startswith(
+        if low in FORMER_MARKERS - {"outgoing"} | {"previously", "formerly", "once", "retired"} or w.startswith(
                 ("ex-", "then-", "former-")):
             return "former"
         if low in ACTING_MARKERS:
@@ -189,7 +191,8 @@ def phrase_after(ctx: Context, i: int, limit: int = 24) -> int:
                 if not (k < sent_end and doc[k].lower_ in _POSSESSIVE_MARKS):
                     break
         j += 1
-    while j > i and (doc[j - 1].pos_ in ("ADP", "CCONJ", "DET") or doc[j - 1].is_punct and doc[j - 1].text != ")"):
+    while j > i and (doc[j - 1].pos_ in ("ADP", "CCONJ", "DET") or doc[j - 1].is_punct and doc[j - 1].text != ")"
+                     or doc[j - 1].tag_ == "TO"):  # "officer to [take over]": the infinitive's "to"
         j -= 1
     return j
 
@@ -460,6 +463,6 @@ def same_title(a: str | None, b: str | None) -> bool:
             "chairwoman": "chair", "chairperson": "chair"}
     ta = {same.get(w, w) for w in name_key(a).split() if w not in stop}
     tb = {same.get(w, w) for w in name_key(b).split() if w not in stop}
-    if not ta or not tb:
-        return False
+    if not ta or not tb or (ta & _LOWER_RANK) != (tb & _LOWER_RANK):
+        return False  # a deputy's post is not the post ("deputy director" / "director")
     return len(ta & tb) / min(len(ta), len(tb)) >= 0.6
