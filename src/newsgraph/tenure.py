@@ -438,12 +438,17 @@ _GROUP = [facts.c.person_id, facts.c.org_id, facts.c.title, facts.c.status, fact
 START_COLUMNS = [facts.c.id, facts.c.kind, facts.c.person_id, facts.c.successor_id, facts.c.predecessor_id,
                  facts.c.title, facts.c.org_id, facts.c.status, facts.c.date, facts.c.start_date, facts.c.end_date,
                  facts.c.attributed_to_id, articles.c.published.label("a_published")]
+#: START_COLUMNS and the article: what tenures, their names and their outlets' copies need. The evidence
+#: (sentence, span, outlet, title) is read by ``hydrate`` for the few rows a tenure shows as sources.
+SLIM_COLUMNS = [*START_COLUMNS, facts.c.article_id]
 
 
 def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = PERSONNEL,
-                   columns: list[Any] = LEAN_FACT_COLUMNS) -> list[Any]:
+                   columns: list[Any] = SLIM_COLUMNS) -> list[Any]:
     """Personnel facts matching any of the conditions ANY_OF (each served by its own index):
-    appointments, dismissals and successions one by one, positions grouped (``Sightings``)."""
+    appointments, dismissals and successions one by one, positions grouped (``Sightings``).
+
+    Rows have COLUMNS only (by default no evidence: ``hydrate`` reads it for the rows shown)."""
     kinds = set(kinds)
     # a union of indexed lookups: an OR across columns can make SQLite scan the articles instead
     def ids(*kind_cond: Any) -> list[Any]:
@@ -462,7 +467,7 @@ def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = P
         .select_from(facts.join(articles, articles.c.id == facts.c.article_id))
         .where(facts.c.retracted.is_(False), *ids(facts.c.kind == "position")).group_by(*_GROUP)).all()
     if groups:
-        sample = {r.id: r for r in fetch_facts(conn, facts.c.id.in_([g[0] for g in groups]), columns=LEAN_FACT_COLUMNS)}
+        sample = {r.id: r for r in fetch_facts(conn, facts.c.id.in_([g[0] for g in groups]), columns=columns)}
         out += [Sightings(sample[g[0]], g[1], g[2], g[3]) if g[3] > 1 else sample[g[0]]
                 for g in groups if g[0] in sample]
     return out
@@ -541,7 +546,39 @@ def tenures_of(conn: Connection, person_id: int, limit: int | None = None,
 
 def reports(t: Tenure) -> int:
     """How many reports tenure T rests on (a grouped sighting row counts each of its articles)."""
-    return sum(getattr(r, "sightings", 1) for r in t.rows)
+    return sum(r.sightings if isinstance(r, Sightings) else 1 for r in t.rows)
+
+
+def _shown(t: Tenure) -> list[Any]:
+    """The rows tenure T lists as its sources: the latest MAX_SOURCES."""
+    return sorted(t.rows, key=lambda r: (r.a_published or "", r.id))[-MAX_SOURCES:]
+
+
+def _slim(row: Any) -> bool:
+    base = row._row if isinstance(row, Sightings) else row
+    return "evidence_text" not in base._fields
+
+
+def hydrate(conn: Connection, tenures: Iterable[Tenure]) -> None:
+    """Give the rows TENURES show as sources their evidence and article (one query for all of them): the rows
+    they were built from carry only what building needs (``SLIM_COLUMNS``)."""
+    tenures = list(tenures)
+    want = sorted({r.id for t in tenures for r in _shown(t) if _slim(r)})
+    if not want:
+        return
+    full: dict[int, Any] = {}
+    for i in range(0, len(want), 500):
+        full.update((r.id, r) for r in fetch_facts(conn, facts.c.id.in_(want[i:i + 500]), columns=LEAN_FACT_COLUMNS))
+
+    def whole(r: Any) -> Any:
+        if r.id not in full or not _slim(r):
+            return r
+        if isinstance(r, Sightings):
+            return Sightings(full[r.id], r.first_published, r.last_published, r.sightings)
+        return full[r.id]
+
+    for t in tenures:
+        t.rows = [whole(r) for r in t.rows]
 
 
 def capped_posts(tenures: list[Tenure], limit: int) -> list[Tenure]:
@@ -663,6 +700,7 @@ def names_for_tenures(conn: Connection, tenures: Iterable[Tenure],
 
 def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, Any]] | None = None) -> dict[str, Any]:
     """The contract's position object: title, org, status, start, end, sources (and how they are known)."""
+    hydrate(conn, [t])  # a no-op when the caller hydrated all its tenures at once
     names = dict(names or {})
     want = {t.person_id, t.org_id, getattr(t, "successor_id", None)} | {r.attributed_to_id for r in t.rows}
     missing = {i for i in want if i is not None and i not in names}
@@ -681,8 +719,7 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
         "last_seen": t.last_seen,
         "ended_before": t.ended_before,
         "post": "|".join(str(p) if p is not None else "" for p in t.post),
-        "sources": [source_of(r, names) for r in sorted(t.rows, key=lambda r: (r.a_published or "", r.id))
-                    [-MAX_SOURCES:]],
+        "sources": [source_of(r, names) for r in _shown(t)],
         "sightings": reports(t),
     }
     succ = getattr(t, "successor_id", None)
@@ -692,5 +729,5 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
 
 
 __all__ = ["MAX_HOLDERS", "MAX_POSTS", "PostResolver", "Tenure", "build_tenures", "capped_posts", "clean_date",
-           "held_on", "holders_rows", "infer_successor_ends", "names_for_tenures", "post_rows", "tenure_json",
-           "tenures_from_rows", "tenures_of", "top_holders"]
+           "held_on", "holders_rows", "hydrate", "infer_successor_ends", "names_for_tenures", "post_rows",
+           "tenure_json", "tenures_from_rows", "tenures_of", "top_holders"]

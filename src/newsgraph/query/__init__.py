@@ -310,6 +310,7 @@ def show(store, entity_id: int, outlets: Outlets | None = None) -> dict[str, Any
         tenures = _tenure.tenures_of(conn, entity_id, _tenure.MAX_POSTS, post_counts)
         copies = copies_of(conn, {r.article_id for r in rows} | {r.article_id for t in tenures for r in t.rows})
         tenure_names = _tenure.names_for_tenures(conn, tenures, names)
+        _tenure.hydrate(conn, tenures)
         positions = [_tenure.tenure_json(conn, t, tenure_names) for t in tenures]
         for p in positions:
             p["corroboration"] = corroboration(p["sources"], copies, outlets)
@@ -401,6 +402,7 @@ def holders(store, title: str, on: str | None = None, outlets: Outlets | None = 
         names = names_of(conn, {t.person_id for t in tenures} | {t.org_id for t in tenures}
                          | {getattr(t, "successor_id", None) for t in tenures}
                          | {r.attributed_to_id for t in tenures for r in t.rows})
+        _tenure.hydrate(conn, tenures)
         out = [_tenure.tenure_json(conn, t, names) for t in tenures]
     for item in out:
         item["corroboration"] = corroboration(item["sources"], copies, outlets)
