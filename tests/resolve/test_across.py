@@ -108,3 +108,89 @@ def test_a_bare_surname_shared_by_two_people_is_not_guessed(store):
         [("Imran Khan", "PERSON", []), ("Sadiq Khan", "PERSON", [])], published="2024-03-01")
     add(store, "Khan denied the allegations on Wednesday.", [("Khan", "PERSON", [])], published="2024-03-02")
     assert {e["name"] for e in query.list_entities(store, type="PERSON")} == {"Imran Khan", "Sadiq Khan", "Khan"}
+
+
+# -- the batched and cached lookups give what the one-by-one lookups give ---------------------------
+
+def _named(conn, name: str, type_: str) -> int:
+    """A stored entity with NAME as its one name (no resolution)."""
+    from newsgraph.extract.context import name_key
+    from newsgraph.resolve import across
+    from newsgraph.store.schema import entity_names
+
+    eid = across.create_entity(conn, name, type_)
+    conn.execute(entity_names.insert().values(entity_id=eid, name=name, key=name_key(name), kind="name", mentions=1))
+    across.index_names(conn, eid, type_, [name])
+    return eid
+
+
+def _merge_into(conn, gone: int, keep: int) -> None:
+    import sqlalchemy as sa
+
+    from newsgraph.store.schema import entities
+
+    conn.execute(sa.update(entities).where(entities.c.id == gone).values(merged_into=keep))
+
+
+def test_lookups_follow_merges_like_survivor_even_through_chains_and_cycles(store):
+    from newsgraph.resolve import across
+
+    with store.write() as conn:
+        # names still pointing at merged entities: a chain A -> B -> C and a (corrupt) cycle D <-> E
+        a, b, c = (_named(conn, "Abdelmadjid Tebboune", "PERSON") for _ in range(3))
+        d, e = (_named(conn, "Direction Generale de la Securite Interieure", "ORG") for _ in range(2))
+        plain = _named(conn, "Nnamdi Kanu", "PERSON")
+        _merge_into(conn, a, b)
+        _merge_into(conn, b, c)
+        _merge_into(conn, d, e)
+        _merge_into(conn, e, d)
+        assert across.candidates(conn, "abdelmadjid tebboune", "PERSON") == {c}
+        assert across.candidates(conn, "direction generale de la securite interieure", "ORG") == {
+            across.survivor(conn, d), across.survivor(conn, e)}
+        assert across.candidates(conn, "nnamdi kanu", "PERSON") == {plain}
+        assert across.keyed(conn, "surname", ["tbn"], "PERSON") == {c}
+        assert across.candidates(conn, "nnamdi kanu", "ORG") == set()
+
+
+def test_context_names_looked_up_together_match_one_by_one_lookups(store):
+    from newsgraph.resolve import across
+
+    add(store, "Kenyan police chief Douglas Kanja met Ugandan officials in Kampala about the Lord's Resistance Army.",
+        [("Douglas Kanja", "PERSON", []), ("Kampala", "GPE", []), ("Lord's Resistance Army", "ORG", ["LRA"])],
+        published="2024-07-12")
+    add(store, "Sheikh Hasina left Dhaka as the Awami League lost power.",
+        [("Sheikh Hasina", "PERSON", []), ("Dhaka", "GPE", []), ("Awami League", "ORG", [])],
+        published="2024-08-05")
+    pairs = [("douglas kanja", "PERSON"), ("kampala", "GPE"), ("lra", "ORG"), ("awami league", "ORG"),
+             ("dhaka", "PERSON"), ("sheikh hasina", "PERSON"), ("nobody here", "ORG"), ("", "GPE")]
+    with store.read() as conn:
+        together = across.known_ids(conn, pairs)
+        assert together == {p: across.candidates(conn, *p) for p in pairs if p[0]}
+        lra, awami = together[("lra", "ORG")], together[("awami league", "ORG")]
+        assert len(lra) == len(awami) == 1 and lra != awami  # an alias finds its body, and only it
+        assert together[("dhaka", "PERSON")] == set() and len(together[("kampala", "GPE")]) == 1
+
+
+def test_links_collected_by_the_writer_are_written_once_and_explain_the_link(store):
+    import sqlalchemy as sa
+
+    from newsgraph.resolve import across
+    from newsgraph.store.schema import resolution_links
+
+    c = add(store, "Colombian army commander Luis Emilio Cardozo visited troops in Cauca.",
+            [("Luis Emilio Cardozo", "PERSON", []), ("Cauca", "GPE", [])], published="2024-05-20")
+    with store.write() as conn:
+        before = conn.execute(sa.select(sa.func.count()).select_from(resolution_links)).scalar()
+        links: list[dict] = []
+        eid = across.resolve_entity(conn, "Luis Emilio Cardozo", "PERSON", [], {"article_id": c["article"]["id"]},
+                                    links=links)
+        assert conn.execute(sa.select(sa.func.count()).select_from(resolution_links)).scalar() == before
+        assert [(lk["entity_id"], lk["rule"], lk["article_id"]) for lk in links] == [(eid, "exact",
+                                                                                       c["article"]["id"])]
+        across.write_links(conn, links)
+        assert conn.execute(sa.select(sa.func.count()).select_from(resolution_links)).scalar() == before + 1
+        # without a list the link is written at once; an article id that is not stored becomes NULL
+        across.resolve_entity(conn, "Cauca", "GPE", [], {"article_id": "0000000000000000"})
+        row = conn.execute(sa.select(resolution_links.c.article_id, resolution_links.c.rule)
+                           .order_by(resolution_links.c.id.desc()).limit(1)).one()
+        assert tuple(row) == (None, "exact")
