@@ -425,3 +425,30 @@ def test_a_name_that_ran_into_its_acronym_is_cut_at_the_parenthesis(nlp):
     end = next(t.i for t in doc if t.text == "KNPS") + 1
     span, _label, _vote = entities.clean_span(Span(doc, start, end, label="ORG"))
     assert span.text == "Kenya National Police Service"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the model ends a long name early: the parse shows the rest of it
+        ("Opposition leader Ana Lucia Ferreira Gomes called the vote a fraud.", "Ana Lucia Ferreira Gomes"),
+        # a name the model did not see as one, in apposition to a title with a who-clause
+        ("Its commander, Twan Mrat Naing, who leads the group from a base near the border, said the offensive "
+         "would continue.", "Twan Mrat Naing"),
+        # a name cut at a particle
+        ("The statement quoted King Salman bin Abdulaziz as saying the kingdom was safe.", "Salman bin Abdulaziz"),
+    ],
+)
+def test_a_whole_personal_name(ents, text, name):
+    ctx, by = ents(text)
+    assert name in by and by[name].type == "PERSON" and by[name].name == name
+
+
+def test_a_body_with_a_which_clause_is_no_person(ents):
+    ctx, by = ents("Its parent body, the Federal Security Council, which oversees the police, rejected the report.")
+    assert all(e.type != "PERSON" for e in ctx.entities)
+
+
+def test_a_place_after_a_name_is_not_its_surname(ents):
+    ctx, by = ents("Ambassador Ana Lucia met officials in Bogota on Tuesday.")
+    assert all("Bogota" not in e.name for e in ctx.entities if e.type == "PERSON")

@@ -326,3 +326,31 @@ def test_the_holder_of_a_title_named_after_the_organisation_speaks(extract_text)
     assert _name(r, _quote(r, "stand by")["speaker"]) == "Mohamed Hamdan Dagalo"
     r = extract_text('The leader of the Awami League, Sheikh Hasina, called the verdict "an act of revenge".')
     assert "Hasina" in (_name(r, _quote(r, "act of revenge")["speaker"]) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "via"),
+    [
+        # "quoted X as telling/saying": X speaks; the outlet that carried the statement relays
+        ('The statement, carried by the official SPA news agency, quoted King Salman bin Abdulaziz as telling the '
+         'new minister to "protect the kingdom from every threat".', "protect the kingdom", "Salman bin Abdulaziz",
+         "SPA"),
+        ('Xinhua quoted Premier Li Qiang as saying that "growth will recover in the second half".',
+         "growth will recover", "Li Qiang", "Xinhua"),
+        # "the head of state": the president named before; the spokesman who passed it on relays
+        ('President Kassym Tokayev met the security council on Monday. "Corruption in the ranks will not be '
+         'tolerated," the head of state said, according to his spokesman, Ruslan Zheldibay.',
+         "Corruption in the ranks", "Kassym Tokayev", "Ruslan Zheldibay"),
+    ],
+)
+def test_relayed_speech_keeps_its_speaker(extract_text, text, words, speaker, via):
+    result = extract_text(text, published="2024-05-02")
+    q = _quote(result, words)
+    assert _name(result, q["speaker"]) == speaker
+    assert via in (_name(result, q["via"]) or "")
+
+
+def test_the_head_of_government_is_nobody_when_no_prime_minister_was_named(extract_text):
+    result = extract_text('President Kassym Tokayev met the council. "Prices will fall," the head of government '
+                          'said on Monday.', published="2024-05-02")
+    assert _name(result, _quote(result, "Prices will fall")["speaker"]) != "Kassym Tokayev"

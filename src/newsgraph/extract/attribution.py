@@ -61,6 +61,11 @@ REPORT_VERBS = {"report", "announce", "publish", "broadcast", "reveal", "disclos
                 "cite", "confirm"}
 
 #: Nouns that stand for something said ("remarks by X", "X's statement").
+#: Titles of whoever "the head of state" / "the head of government" is.
+HEAD_OF_TITLES = {"state": ("president", "king", "queen", "emir", "sultan", "monarch", "emperor"),
+                  "government": ("prime", "premier", "chancellor")}
+#: Verbs of an outlet passing a document on: "a statement carried by the agency".
+CARRY_VERBS = {"relay", "carry", "publish", "release", "issue", "broadcast", "air", "run", "distribute"}
 SPEECH_NOUNS = {
     "remark", "remarks", "statement", "comment", "comments", "word", "words", "speech", "interview",
     "message", "tweet", "post", "letter", "address", "testimony", "briefing", "announcement", "warning",
@@ -146,6 +151,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return obj
     if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
         return verb.head
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "ccomp", "acl", "parataxis") and verb.head != verb:
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "quoted ... as saying"
@@ -157,6 +165,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.tag_ == "VBG" and depth == 0:
         return _participle_subject(verb)
     return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """'The agency quoted X as saying/telling ...': X speaks, the agency only relays."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as":
+        return None
+    if lemma(prep.head) not in ("quote", "cite"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def _participle_subject(verb: Token) -> Token | None:
@@ -345,6 +363,8 @@ class Sources:
             return Source(ent, span, token)
         ent = self.entity_of_np(token)
         name_span = np_span(token)
+        if ent is None and token.pos_ == "NOUN":
+            ent = self._head_of(token)
         if ent is None:
             desc = ctx.doc.char_span(*name_span, alignment_mode="expand")
             if desc is not None and len(desc):
@@ -401,6 +421,21 @@ class Sources:
                 hits.append(ent)
         return hits[0] if len(hits) == 1 else None
 
+    def _head_of(self, head: Token) -> Entity | None:
+        """'the head of state' is the president (or monarch) the article named before; 'the head of
+        government' the prime minister."""
+        if head.lower_ != "head":
+            return None
+        what = next((o.lower_ for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" and not o.ent_type_), None)
+        titles = HEAD_OF_TITLES.get(what or "")
+        if not titles:
+            return None
+        if self._titles is None:
+            self._titles = _titled_persons(self.ctx.doc, self.index)
+        seen = sorted((pos, ent) for t in titles for pos, ent in self._titles.get(t, []) if pos < head.idx)
+        return seen[-1][1] if seen and len({id(e) for _, e in seen}) == 1 else None
+
     def _by_title(self, head: Token) -> Entity | None:
         """The last person before HEAD that the article gave the title HEAD ("the Supreme Leader,
         Ali Khamenei" ... "the esteemed leader"): a fallback when ``resolve_description`` has none."""
@@ -450,6 +485,17 @@ class Sources:
                 return ent
         return None
 
+    def _carried_by(self, noun: Token) -> Entity | None:
+        """'The communiqué, relayed by the APS news agency, quoted X': the outlet that carried the document."""
+        for acl in noun.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and lemma(acl) in CARRY_VERBS:
+                for agent in acl.children:
+                    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent.dep_ == "agent" else None
+                    ent = self.resolve(obj).entity if obj is not None else None
+                    if ent is not None:
+                        return ent
+        return None
+
     def relay(self, cue: Token, speaker: Entity | None, exclude: Offsets) -> Entity | None:
         """Who relayed the words that CUE introduces: a reporting verb above it with another subject
         ("Fars reported that Khamenei said"), "quoted by X", "in an interview broadcast by X", or
@@ -485,6 +531,8 @@ class Sources:
                     return ent
                 subj = subject_of(head)
                 ent = self.resolve(subj).entity if subj is not None else None
+                if ent is None and subj is not None:
+                    ent = self._carried_by(subj)
                 if ent is not None and ent is not speaker:
                     return ent
         acc = according_to(t for t in cue.sent if not exclude[0] <= t.idx < exclude[1])

@@ -94,6 +94,8 @@ _MINISTER_OF = re.compile(r"\bMinist(?:er|ry) (of|for) ((?:the )?[A-Z][\w'’-]*
 def run(ctx: Context) -> None:
     lower_words = lower_case_words(ctx.doc)
     spacy_entities(ctx, lower_words)
+    particle_names(ctx)
+    untagged_people(ctx, lower_words)
     datelines(ctx)
     outlets(ctx)
     who_antecedents(ctx)
@@ -137,12 +139,72 @@ def spacy_entities(ctx: Context, lower_words: set[str] | None = None) -> None:
             vote += FULL_NAME_VOTE - 1  # a full name is better evidence than a lone surname
         if _in_capitals(span, ctx.text):
             vote = 0  # the model guesses types in all-capital headlines: let the body decide
+        if label == "PERSON":
+            span = _whole_surname(span, lower_words)
         name = surface(span)
         if name:
             ent = add(ctx, name, label, span.start_char, span.start_char + len(name), vote)
             ministry = _ministry_of_title(span)
             if ministry and label == "ORG":
                 ctx.entities.add_alias(ent, ministry)
+
+
+def _whole_surname(span: Span, lower_words: set[str]) -> Span:
+    """'[Maria Corina] Machado', '[Vladimir Padrino] Lopez': the model often ends a long Hispanic or Arabic name
+    one word early; the parse shows the next capitalised word is the head the name's words hang on."""
+    doc = span.doc
+    root = doc[span.end - 1]
+    head = root.head
+    if root.dep_ not in ("compound", "flat") or not 0 < head.i - root.i <= 3 or head.i - span.start >= 6:
+        return span
+    for nxt in doc[span.end: head.i + 1]:
+        if not (nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_type_ == "" and nxt.text not in lower_words
+                and nxt.lower_ not in NAME_PREFIXES and nxt.lower_ not in gazetteer.ORG_WORDS
+                and gazetteer.place_of(name_key(nxt.text)) is None):
+            return span
+    return Span(doc, span.start, head.i + 1, label=span.label_)
+
+
+def particle_names(ctx: Context) -> None:
+    """'[Salman] [bin Abdulaziz]', '[Ursula] [von der Leyen]': a person's name that the model cut in two
+    at a name particle is one name."""
+    spans = ctx.entities.within(0, len(ctx.text))
+    for (s1, e1, a), (s2, e2, b) in zip(spans, spans[1:], strict=False):
+        if a.type != "PERSON" or b.type != "PERSON" or a is b or ctx.text[e1:s2] != " ":
+            continue
+        first = ctx.text[s2:e2].split()[0].lower()
+        if first not in NAME_PARTICLES or first == ctx.text[s2:e2].lower():
+            continue
+        name = ctx.text[s1:e2]
+        for ent, s, e in ((a, s1, e1), (b, s2, e2)):
+            ctx.entities.remove_mention(ent, s, e)
+        whole = ctx.entities.lookup(name) or ctx.entities.create(name, "PERSON")
+        ctx.entities.add_mention(whole, s1, e2, name, "PERSON")
+        for part in (a, b):
+            if not part.mentions and part is not whole:
+                part.type_votes = {}
+                ctx.entities.merge(whole, part)
+
+
+def untagged_people(ctx: Context, lower_words: set[str]) -> None:
+    """'Its commander, Twan Mrat Naing, who leads ...': a run of capitalised words the model typed as no
+    person (or as a work of art) is a person's name when it stands in apposition to a title and a who-clause
+    follows it. Both are needed: either alone also fits bodies ("the ministry, which ...")."""
+    for tok in ctx.doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.lower_ not in TITLE_HEADS:
+            continue
+        if not any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in tok.children):
+            continue
+        words = [c for c in tok.lefts if c.dep_ in ("compound", "flat")] + [tok]
+        span = ctx.doc[words[0].i: tok.i + 1]
+        if len(span) != len(words) or not 2 <= len(span) <= 4 or ctx.entities.at(span.start_char, span.end_char):
+            continue
+        if any(not t.text[:1].isupper() or t.text in lower_words or t.lower_ in NAME_PREFIXES for t in span):
+            continue
+        if gazetteer.place_of(name_key(span.text)) is not None or any(
+                t.lower_ in gazetteer.ORG_WORDS for t in span):
+            continue
+        add(ctx, span.text, "PERSON", span.start_char, span.end_char, TITLE_VOTE)
 
 
 def clean_span(span: Span, label: str | None = None) -> tuple[Span | None, str, int]:
