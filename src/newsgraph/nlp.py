@@ -55,7 +55,30 @@ def _load(name: str):
             f"cannot load spaCy pipeline {name!r}: is it installed? "
             f"(pip install the model package, or set {MODEL_ENV})"
         ) from err
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        _register_paragraphs()
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
+
+
+#: The pipeline component that starts a sentence after every blank line.
+PARAGRAPHS = "newsgraph_paragraphs"
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_starts)
+
+
+def paragraph_starts(doc):
+    """A blank line ends a sentence: a headline or dateline without a full stop is not parsed as one
+    sentence with the article's first one (which would hang the lead's verbs on the headline's)."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 def model_label(nlp) -> str:

@@ -406,14 +406,21 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
     words = text.lower().split()
     if not words or all(w.strip(".") in RANKS for w in words):
         return None
-    if comp == end and org is None and _lex(doc[head]) in WEAK_HEADS and not allow_weak:
-        return None
+    if comp == end and org is None and premod_org is None and _lex(doc[head]) in WEAK_HEADS and not allow_weak \
+            and not _ranked_weak_head(doc, start, head, keep):
+        return None  # "a DGSE officer", "the army's chief negotiator" are posts; "an official" is not
     if comp < end:
         org = complement_org(ctx, comp, end) or org
     org = org or premod_org
     if org is None:
         org = ministry_for(ctx, text)
     return Title(text=text, org=org, marker=marker, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _ranked_weak_head(doc: Doc, start: int, head: int, keep: list[bool]) -> bool:
+    """A weak post word right after a strong one ("chief negotiator", "deputy ... " is weak itself): a post."""
+    prev = head - 1
+    return prev >= start and keep[prev - start] and _lex(doc[prev]) in TITLE_HEADS - WEAK_HEADS
 
 
 def complement_org(ctx: Context, start: int, end: int) -> Entity | None:
@@ -465,4 +472,16 @@ def same_title(a: str | None, b: str | None) -> bool:
     tb = {same.get(w, w) for w in name_key(b).split() if w not in stop}
     if not ta or not tb or (ta & _LOWER_RANK) != (tb & _LOWER_RANK):
         return False  # a deputy's post is not the post ("deputy director" / "director")
-    return len(ta & tb) / min(len(ta), len(tb)) >= 0.6
+    if len(ta & tb) / min(len(ta), len(tb)) < 0.6:
+        return False
+    # both name what the post is of: those must agree too ("head of presidential security" is not
+    # "head of the Directorate of Internal Security", though "head" and "security" are shared)
+    ca, cb = _complement_words(a, stop), _complement_words(b, stop)
+    return not ca or not cb or len(ca & cb) / min(len(ca), len(cb)) >= 0.6
+
+
+def _complement_words(title: str, stop: set[str]) -> set[str]:
+    """Content words after a title's first complement preposition ("of", "for", "to", "at")."""
+    words = name_key(title).split()
+    at = next((n for n, w in enumerate(words) if w in COMPLEMENT_PREPS), None)
+    return {w for w in words[at + 1:] if w not in stop} if at is not None else set()

@@ -1,0 +1,56 @@
+"""Titles: when two wordings are one post, and which weak post words still name a post."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import entity_by_name, facts
+from newsgraph.extract.titles import same_title
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Chairman of the National Security Committee (KNB)", "Chairman of the KNB"),
+    ("defence minister", "Minister of Defence"),
+    ("head of the Federal Investigation Agency", "head of the agency"),
+])
+def test_same_post(a, b):
+    assert same_title(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("head of presidential security", "head of the General Directorate of Internal Security"),
+    ("deputy director", "director"),
+    ("director of the DGSI", "director of the DGSE"),
+    ("vice-president", "president"),
+])
+def test_different_posts(a, b):
+    assert not same_title(a, b)
+
+
+def _posts(out: dict, name: str) -> list[str]:
+    ent = entity_by_name(out, name)
+    assert ent is not None, [e["name"] for e in out["entities"]]
+    return [f["title"] for f in facts(out, "position") if f["person"] == ent["id"]]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("In Doha, the army's chief negotiator, Omer Siddig Hamad, met the mediator.", "Omer Siddig Hamad",
+     "chief negotiator"),
+    ("Karim Benhaddou, a former Mossad officer, was promoted to deputy director general.", "Karim Benhaddou",
+     "officer"),
+])
+def test_weak_post_word_with_a_rank_or_a_body_is_a_post(extract_text, text, name, title):
+    out = extract_text(text, published="2024-05-02")
+    assert title in _posts(out, name)
+
+
+def test_weak_post_word_alone_is_no_post(extract_text):
+    out = extract_text("Ahmed Nasser, an official, declined to comment.", published="2024-05-02")
+    assert facts(out, "position") == []
+
+
+def test_two_posts_with_one_head_word_stay_two(extract_text):
+    out = extract_text("Mourad Kessaci, a former head of presidential security, was appointed head of the General "
+                       "Directorate of Internal Security on Wednesday.", published="2024-05-02")
+    assert sorted(_posts(out, "Mourad Kessaci")) == ["head of presidential security",
+                                                     "head of the General Directorate of Internal Security"]
