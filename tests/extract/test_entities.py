@@ -452,3 +452,28 @@ def test_a_body_with_a_which_clause_is_no_person(ents):
 def test_a_place_after_a_name_is_not_its_surname(ents):
     ctx, by = ents("Ambassador Ana Lucia met officials in Bogota on Tuesday.")
     assert all("Bogota" not in e.name for e in ctx.entities if e.type == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "typed", "name", "expected"),
+    [
+        # what the article says of a name makes it a party: "-led", a coalition partner, "... party"
+        ("The Pheu Chart-led coalition holds 300 seats. Pheu Chart won the vote.", {"Pheu Chart": ("GPE", 2)},
+         "Pheu Chart", "ORG"),
+        ("Kesk, a coalition partner in the government, welcomed the new line-up.", {"Kesk": ("PERSON", 1)},
+         "Kesk", "ORG"),
+        ("Mdivani was the secretary of the ruling Georgian Unity party. Georgian Unity won the vote.",
+         {"Georgian Unity": ("ORG", 2)}, "Georgian Unity", "ORG"),
+        # a person's partner is no coalition partner
+        ("Her partner, Jonas Lind, a lawyer, declined to comment.", {"Jonas Lind": ("PERSON", 2)}, "Jonas Lind",
+         "PERSON"),
+    ],
+)
+def test_what_the_article_says_of_a_name_types_it(nlp, text, typed, name, expected):
+    ctx = _voted(_typed(nlp, text, typed))
+    assert ctx.entities.lookup(name).type == expected
+
+
+def test_a_led_participle_is_no_part_of_a_name(ents):
+    ctx, by = ents("The Pheu Chart-led coalition holds 300 seats in the house.")
+    assert all(not e.name.endswith("led") for e in ctx.entities)

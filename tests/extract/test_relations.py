@@ -249,3 +249,11 @@ def test_relation_from_cue_round_three(extract_text, text, subject, relation, ob
 )
 def test_no_relation_round_three(extract_text, text):
     assert _relations(extract_text(text, published="2024-03-01")) == set()
+
+
+def test_the_group_its_leader_leads_is_the_body_the_article_is_about(extract_text):
+    result = extract_text("The Democratic Forces for the Liberation of Rwanda attacked a camp in North Kivu on Friday, "
+                          "with help from the Nyatura militia. Its leader, Victor Byiringiro, who heads the group from "
+                          "a base in the forest, denied the attack.", published="2024-03-01")
+    assert _has(result, "Victor Byiringiro", "leads", "Democratic Forces for the Liberation of Rwanda")
+    assert not _has(result, "Victor Byiringiro", "leads", "Nyatura")

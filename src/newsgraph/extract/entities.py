@@ -228,6 +228,8 @@ def clean_span(span: Span, label: str | None = None) -> tuple[Span | None, str, 
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i + 1, end)):
             end = i  # "South African Police Service (SAPS": the model ran into the acronym after the name
             break
+    if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].lower_ in gazetteer.LED_WORDS:
+        end -= 2  # "[Pheu Chart]-led coalition": the participle is no part of the name
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
                            or (doc[start].lower_ == "ex" and start + 1 < end and doc[start + 1].text == "-")):
         start += 1

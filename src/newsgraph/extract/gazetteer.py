@@ -82,6 +82,8 @@ PERSON_WORDS = TITLE_HEADS | {"spokesman", "spokeswoman", "spokesperson", "activ
 BODY_NAME_ENDINGS = (ORG_HEAD_WORDS | GROUP_HEADS | NEWS_NAME_WORDS | {
     "platform", "bloc", "coalition", "alliance", "front", "broadcasting", "broadcaster", "congress", "caucus",
 }) - {"post", "times", "press", "field", "daily"}
+#: Participles after "X-" that make X a body that leads or backs something ("the Pheu Thai-led government").
+LED_WORDS = {"led", "run", "controlled", "dominated", "backed", "allied", "aligned", "affiliated"}
 #: Words that may stand between "the" and a body's name ("the far-right Otzma Yehudit", "the ruling Fidesz").
 POLITICAL_WORDS = {
     "far", "right", "left", "wing", "right-wing", "left-wing", "far-right", "far-left", "ruling", "governing",
@@ -420,6 +422,9 @@ def _is_person_name(ent: Entity, spans: list[Span]) -> bool:
         return False
     if any(_after_determiner(sp) for sp in spans):
         return False  # "the Aston Villa squad": people take no article
+    if any(sp.end < len(sp.doc) and sp.doc[sp.end].lower_ in GROUP_NOUNS and sp.doc[sp.end].text.islower()
+           for sp in spans):
+        return False  # "the ruling Georgian Dream party": a party's name, whatever its first word
     first = next((f for f in folded if f not in NAME_PARTICLES), "")
     arabic = len(words) >= 3 and any(w.lower().startswith(ARABIC_PARTICLES) or w.lower() in PERSONAL_PARTICLES
                                      for w in words[1:])
@@ -476,6 +481,8 @@ def _named_as_a_body(ent: Entity, key: str, spans: list[Span]) -> bool:
     last = name_key(words[-1]) if words else ""
     if len(words) >= 2 and last in BODY_NAME_ENDINGS and (ent.type != "PERSON" or not is_given_name(words[0])):
         return ent.type == "PERSON" or last != "union"  # "the European Union" may stay a place
+    if any(_described_as_a_body(sp) for sp in spans):
+        return True
     if ent.type != "PERSON":
         return False
     if any(_personal_evidence(sp) for sp in spans) and not all(sp.root.tag_ == "NNPS" for sp in spans):
@@ -486,6 +493,21 @@ def _named_as_a_body(ent: Entity, key: str, spans: list[Span]) -> bool:
             not sp.sent.text.isupper() for sp in spans):
         return True
     return _article_vote(spans)
+
+
+def _described_as_a_body(span: Span) -> bool:
+    """'Bhumjaithai, a coalition partner in the government', 'X, a hardline party', 'the Pheu Thai-led
+    government': what the article says of the name makes it a party or group."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in LED_WORDS:
+        return True
+    for c in span.root.children:
+        if c.dep_ != "appos" or c.pos_ != "NOUN":
+            continue
+        if c.lemma_.lower() in GROUP_NOUNS or c.lemma_.lower() == "partner" and any(
+                m.lower_ in ("coalition", "junior", "governing") for m in c.children if m.dep_ in ("compound", "amod")):
+            return True
+    return False
 
 
 def _article_vote(spans: list[Span]) -> bool:

@@ -161,7 +161,7 @@ def _subject_ends(ctx: Context, subj: Token) -> list[Entity]:
         return ends
     if subj.pos_ == "NOUN" and subj.lemma_.lower() in GROUP_DESCRIPTIONS and subj.tag_ == "NN" and all(
             c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
-        before = _previous_subject(ctx, subj)
+        before = _previous_subject(ctx, subj, anywhere=subj.dep_ not in ("nsubj", "nsubjpass"))
         if before is None:
             before = resolve_description(ctx, ctx.doc[subj.i - 1: subj.i + 1], record=False)
         return [before] if before is not None and before.type in BODY_TYPES else []
@@ -191,11 +191,13 @@ def _body_described(ctx: Context, tok: Token) -> Entity | None:
     return None
 
 
-def _previous_subject(ctx: Context, tok: Token) -> Entity | None:
+def _previous_subject(ctx: Context, tok: Token, anywhere: bool = False) -> Entity | None:
     """The body the previous sentence is about (its main subject), which "the group" at the start of
-    the next one continues: "JNIM, al-Qaeda's affiliate, claimed the attack. The group ..." is JNIM."""
+    the next one continues: "JNIM, al-Qaeda's affiliate, claimed the attack. The group ..." is JNIM.
+    ANYWHERE: "the group" as an object further on ("Its commander, X, who leads the group") also
+    continues that topic, rather than the body named last."""
     sent = tok.sent
-    if sent.start == 0 or tok.i - sent.start > 3:
+    if sent.start == 0 or (tok.i - sent.start > 3 and not anywhere):
         return None
     prev = ctx.doc[sent.start - 1].sent
     subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
