@@ -392,3 +392,21 @@ def test_changes_to_different_posts_are_no_succession(extract_text):
             "deputy finance minister.")
     out = extract_text(text, published="2024-09-24")
     assert facts(out, "succession") == []
+
+
+def test_named_to_lead_the_force_in_his_place_takes_the_predecessors_post(extract_text):
+    text = ("Interior Minister Diego Vargas removed the commander general of the National Police of Peru (PNP), "
+            "General Óscar Zevallos, and named General Carmen Huamán Tito to lead the force in his place.")
+    out = extract_text(text, published="2024-04-14")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, "Carmen Huamán Tito"), eid(out, "Óscar Zevallos"))
+    assert suc["title"].startswith("commander general of the National Police of Peru")
+    (app,) = facts(out, "appointment")
+    assert app["title"] == suc["title"]
+
+
+def test_named_prefect(extract_text):
+    out = extract_text("Nicolas Lemaire was named Paris police prefect on Wednesday.", published="2024-04-14")
+    (app,) = facts(out, "appointment")
+    assert app["person"] == eid(out, "Nicolas Lemaire")
+    assert app["title"].endswith("police prefect")

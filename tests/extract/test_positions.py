@@ -199,3 +199,43 @@ def test_until_now_is_the_post_being_left(extract_text):
                        "over the police.", published="2024-05-02")
     assert [(p["title"], p["status"]) for p in positions_of(out, "Ali Rezaei")] == [
         ("deputy commander of the Basij", "former")]  # "the third officer to ..." is a record, not a post
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria's defence minister and chief of staff, General Musa Danladi, visited the base on Friday.",
+    "General Musa Danladi, defence minister and chief of staff, visited the base on Friday.",
+])
+def test_two_coordinated_posts(extract_text, text):
+    out = extract_text(text, published="2024-05-02")
+    assert sorted(p["title"] for p in positions_of(out, "Musa Danladi")) == ["chief of staff", "defence minister"]
+
+
+def test_coordinated_complement_is_one_post(extract_text):
+    out = extract_text("Svetlana Morozova, the Minister of Energy and Mines, spoke first.", published="2024-05-02")
+    assert only_position(out, "Svetlana Morozova")["title"] == "Minister of Energy and Mines"
+
+
+def test_apposition_to_a_name_with_its_own_title(extract_text):
+    out = extract_text("Its commander, Kenyan police officer Godfrey Otunge, said the force would patrol with the "
+                       "national police.", published="2024-05-02")
+    assert "commander" in [p["title"] for p in positions_of(out, "Godfrey Otunge")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("\"Every day of delay costs us,\" said Ghassan Hasbani, a lawmaker from the Lebanese Forces.",
+     "Ghassan Hasbani"),
+    ("Opposition lawmaker Jelena Marković of the Green-Left Front said the hearing was a farce.",
+     "Jelena Marković"),
+])
+def test_weak_post_of_a_named_body(extract_text, text, name):
+    out = extract_text(text, published="2024-05-02")
+    post = only_position(out, name)
+    assert post["title"].endswith("lawmaker")
+    assert post["org"] is not None
+
+
+def test_returns_to_his_post_as(extract_text):
+    out = extract_text("His deputy, Nenad Ilić, who had run the agency since then, returns to his post as deputy "
+                       "director.", published="2024-05-02")
+    post = only_position(out, "Nenad Ilić")  # the described post ("head of the agency") gives way
+    assert (post["title"], post["status"]) == ("deputy director", "current")

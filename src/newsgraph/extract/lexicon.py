@@ -108,3 +108,7 @@ TITLE_HEADS |= {
     "congresswoman", "councillor", "councilor", "alderman", "legislator", "vice-chairman", "vice-chair",
     "secretary-general", "chief-of-staff", "monarch", "emperor",
 }
+
+# Post words added by the personnel tuning (a prefect heads a French département or police; a researcher at a
+# centre is a post the article states).
+TITLE_HEADS |= {"prefect", "sub-prefect", "researcher", "ombudsperson", "governor-general", "inspector-general"}

@@ -98,7 +98,9 @@ def _name_after_post(ctx: Context, tok: Token) -> Token | None:
     """The person named right after the post phrase headed by TOK, which the parser hung elsewhere:
     "sacked the head of the agency (NISA), General Mahad Warsame, on Monday" (the name as an adverbial)."""
     doc = ctx.doc
-    i = tok.right_edge.i + 1
+    i = tok.right_edge.i
+    if doc[i].text != ",":  # the comma may close the post's own subtree
+        i += 1
     while i < len(doc) and doc[i].text == ")":
         i += 1
     if i >= len(doc) or doc[i].text != ",":
@@ -431,6 +433,8 @@ def verbs(ctx: Context) -> None:
                 (_subject(verb) is None or _subject(verb).pos_ == "PRON"):
             continue  # "she took office": too little to say, and the pronoun is too easily misread
         for person in people:
+            if by is person and not (passive or intransitive):
+                continue  # "X sacked him": the pronoun was read as X; nobody dismisses themselves
             if kind == "dismissal" and lemma in _NEEDS_POST and title is None and _pobj(verb, "from") is None \
                     and _known_post(ctx, person, sent, anywhere=False) is None:
                 continue  # "removed X" alone may be anything; "removed the head of Y, X," is a dismissal
@@ -453,11 +457,20 @@ def _as_successor(ctx: Context, verb: Token, people: list[Entity], by: Entity | 
     predecessor = _predecessor_of_change(ctx, verb, sent)
     if predecessor is None or predecessor is people[0] or predecessor is by:
         return False
+    if title is not None and title.org is None and title.text.startswith(_LED_TITLES):
+        # "named Y to lead the force in his place": the post is the one the predecessor held
+        known = _known_post(ctx, predecessor, sent)
+        if known is not None and known.fields.get("title"):
+            title = Title(text=known.fields["title"], org=known.fields.get("org"), marker=None, start=0, end=0)
     fact = succeed(ctx, people[0], predecessor, title, sent, None, date, evidence)
     if title is None and fact is not None and fact.fields.get("title"):
         title = Title(text=fact.fields["title"], org=fact.fields.get("org"), marker=None, start=0, end=0)
     appoint(ctx, people[0], by if by is not people[0] else None, title, None, date, evidence)
     return True
+
+
+#: Titles read off "to lead/head X" ("leader of the force"): a description of the post, not its name.
+_LED_TITLES = tuple(f"{noun} of " for noun in set(LEAD_VERBS.values()))
 
 
 def _predecessor_of_change(ctx: Context, verb: Token, sent: Span) -> Entity | None:
@@ -478,8 +491,11 @@ def _predecessor_of_change(ctx: Context, verb: Token, sent: Span) -> Entity | No
                 return people[0] if len(people) == 1 else None
     node = verb
     for _ in range(3):
-        post = _child(node, "oprd", "dobj")
-        place = _pobj(node, "in") or (_pobj(post, "in") if post is not None else None)
+        # "in his place" on the verb, on the post it names, or on its purpose ("named Y to lead the force in ...")
+        place = _pobj(node, "in")
+        for child in node.children if place is None else ():
+            if child.dep_ in ("oprd", "dobj") or child.dep_ == "xcomp" and child.pos_ == "VERB":
+                place = place or _pobj(child, "in")
         if place is not None and place.lower_ == "place" and place.i > verb.i and not any(
                 c.dep_ == "det" for c in place.children):
             of = _pobj(place, "of")

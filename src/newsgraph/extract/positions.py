@@ -23,6 +23,7 @@ from .titles import (
     WEAK_HEADS,
     Title,
     appositive_start,
+    coordinated_parts,
     is_hyphen,
     is_rank,
     is_title_word,
@@ -176,15 +177,35 @@ def appositions_after(ctx: Context) -> None:
         j = phrase_after(ctx, i)
         if j <= i or (j < len(doc) and doc[j].pos_ in ("VERB", "AUX") and doc[j].text not in ",;"):
             continue
-        title = parse_title(ctx, i, j)
-        if title is None:
+        titles = [t for t in (parse_title(ctx, a, b) for a, b in coordinated_parts(ctx, i, j)) if t is not None]
+        body = _body_after(ctx, j) if j < len(doc) and doc[j].lower_ == "from" else None
+        if not titles and body is not None:  # "X, a lawmaker from the Lebanese Forces,"
+            title = parse_title(ctx, i, j, allow_weak=True)
+            if title is not None and title.org is None:
+                title.org = body
+            titles = [title] if title is not None else []
+            body_end = _mention_end(ctx, body, j)
+            if body_end is None:
+                continue
+            j = body_end
+        if not titles:
             continue
         person = _as_person(ent, e - _s) if j >= len(doc) or doc[j].is_punct else (
             ent if ent.type == "PERSON" else None)
         if person is None:
             continue
-        add_position(ctx, person, title.text, title.org, "former" if until_now else _status(title),
-                     ctx.sentence_span(doc[i]), confidence=0.8)
+        for title in titles:  # "X, army chief and head of the council,": two posts
+            add_position(ctx, person, title.text, title.org, "former" if until_now else _status(title),
+                         ctx.sentence_span(doc[i]), confidence=0.8)
+
+
+def _mention_end(ctx: Context, body: Entity, i: int) -> int | None:
+    """Token index just past the mention of BODY that follows token I ("from [the Lebanese Forces]")."""
+    doc = ctx.doc
+    j = i + 1
+    while j < len(doc) and (doc[j].lower_ == "the" or ctx.entity_of(doc[j]) is body):
+        j += 1
+    return j if j > i + 1 else None
 
 
 def name_lead_start(ctx: Context, s: int) -> int:
@@ -216,6 +237,9 @@ def appositions_before(ctx: Context) -> None:
         if ent.type != "PERSON":
             continue
         s = name_lead_start(ctx, s)
+        if s >= 2 and doc[s - 1].text != ",":  # "Its commander, Kenyan police officer X,": past X's own title
+            k = premodifier_start(ctx, s)
+            s = k if k < s and k >= 2 and doc[k - 1].text == "," else s
         if s < 2 or doc[s - 1].text != ",":
             continue
         # a closed apposition: the name is followed by punctuation, "and", or the sentence end
@@ -237,10 +261,21 @@ def appositions_before(ctx: Context) -> None:
         while k > start and doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k - 1].lower_ != "of" or (
                 k > start and is_hyphen(doc[k - 1])):
             k -= 1
-        title = parse_title(ctx, k, comma)
-        if title is None:
+        titles = [t for t in (parse_title(ctx, a, b) for a, b in coordinated_parts(ctx, k, comma)) if t is not None]
+        if not titles:
             continue
-        add_position(ctx, ent, title.text, title.org, _status(title), ctx.sentence_span(doc[s]), confidence=0.75)
+        for title in titles:
+            add_position(ctx, ent, title.text, title.org, _status(title), ctx.sentence_span(doc[s]),
+                         confidence=0.75)
+        if k - 2 >= start and doc[k - 1].lower_ == "and" and is_title_word(doc, k - 2):
+            # "Sudan's army chief and head of the council, General X,": the first post is X's too
+            k2 = k - 2
+            while k2 > start and doc[k2 - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k2 - 1].lower_ != "of":
+                k2 -= 1
+            first = parse_title(ctx, k2, k - 1)
+            if first is not None:
+                add_position(ctx, ent, first.text, first.org, _status(first), ctx.sentence_span(doc[s]),
+                             confidence=0.75)
 
 
 def premodifiers(ctx: Context) -> None:
@@ -252,9 +287,24 @@ def premodifiers(ctx: Context) -> None:
         if k >= s:
             continue
         title = parse_title(ctx, k, s)
+        body = _body_after(ctx, _e)
+        if title is None and body is not None:  # "Opposition lawmaker Jelena Markovic of the Green-Left Front"
+            title = parse_title(ctx, k, s, allow_weak=True)
+            if title is not None and title.org is None:
+                title.org = body
         if title is None:
             continue
         add_position(ctx, ent, title.text, title.org, _status(title), ctx.sentence_span(doc[s]), confidence=0.75)
+
+
+def _body_after(ctx: Context, i: int) -> Entity | None:
+    """The ORG named by "of X" / "from X" at token I: "lawmaker Y of the Green-Left Front"."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "from"):
+        return None
+    j = i + 1 + (doc[i + 1].lower_ == "the")
+    ent = ctx.entity_of(doc[j]) if j < len(doc) else None
+    return ent if ent is not None and ent.type == "ORG" else None
 
 
 def _np_title(ctx: Context, tok: Token) -> Title | None:
@@ -287,7 +337,8 @@ def _subject_person(ctx: Context, verb: Token) -> Entity | None:
         if subj.lower_ == "who" and ent is not None:  # "who" speaks of a person
             return _as_person(ent, len(ent.name.split()))
         return _person_at(ctx, verb.head)
-    return _person_at(ctx, subj)
+    named = next((c for c in subj.children if c.dep_ == "appos"), None) if subj.pos_ == "NOUN" else None
+    return _person_at(ctx, named if named is not None and ctx.entity_of(subj) is None else subj)  # "His deputy, X,"
 
 
 def clauses(ctx: Context) -> None:
@@ -296,7 +347,7 @@ def clauses(ctx: Context) -> None:
             continue
         lemma = verb.lemma_.lower()
         if lemma not in LEAD_VERBS and lemma not in {"be", "serve", "become", "remain", "elect", "re-elect",
-                                                      "reelect"} | LEAVE_VERBS:
+                                                      "reelect", "return"} | LEAVE_VERBS:
             continue
         if hypothetical(verb):
             continue
@@ -315,8 +366,10 @@ def clauses(ctx: Context) -> None:
                 continue
             if org is None and obj.lower_ not in INSTITUTIONS:
                 continue
-            described = obj.pos_ == "NOUN" and len(list(obj.subtree)) <= 2  # "the agency", not its name
-            if (org is None or described) and positions_of(ctx, person) and len(list(obj.subtree)) <= 2:
+            # "the agency" (whatever clause follows it), not its name
+            described = obj.pos_ == "NOUN" and all(c.dep_ in ("det", "poss", "relcl", "punct", "acl") or (
+                c.dep_ == "amod" and c.i > obj.i) for c in obj.children)
+            if (org is None or described) and positions_of(ctx, person) and (described or len(list(obj.subtree)) <= 2):
                 continue  # "who had led the agency": the post the article already gave them
             end = phrase_after(ctx, obj.left_edge.i)
             if end <= obj.i:
@@ -361,7 +414,8 @@ def clauses(ctx: Context) -> None:
             title = _np_title(ctx, obj)
             if title is None:
                 continue
-            status = "former" if lemma in LEAVE_VERBS else _clause_status(verb)
+            # "returns/returned to his post as deputy director": held again, now
+            status = "former" if lemma in LEAVE_VERBS else "current" if lemma == "return" else _clause_status(verb)
             add_position(ctx, person, title.text, title.org, _status(title, status), ev,
                          override_status=lemma in LEAVE_VERBS)
 

@@ -270,6 +270,20 @@ def appositive_start(ctx: Context, comma: int) -> int:
     return k
 
 
+def coordinated_parts(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "army chief and head of the Sovereignty Council" into its two posts; one range when the "and"
+    joins anything else ("Minister of Energy and Mines", "the Ministry of Defence and Veterans")."""
+    doc = ctx.doc
+    for m in range(start + 1, end - 1):
+        tok = doc[m]
+        if tok.lower_ != "and" or ctx.entity_of(tok) is not None or not is_title_word(doc, m - 1):
+            continue
+        nxt = next((q for q in range(m + 1, end) if doc[q].lower_ in COMPLEMENT_PREPS), end)
+        if any(is_title_word(doc, q) for q in range(m + 1, nxt)):
+            return [(start, m), *coordinated_parts(ctx, m + 1, end)]
+    return [(start, end)]
+
+
 # -- cleaning ------------------------------------------------------------------------------------------
 def _drop_possessors(ctx: Context, start: int, end: int, keep: list[bool]) -> Entity | None:
     """Drop possessors that are not entities ("the regime's"); return an ORG/GPE possessor before the head."""
