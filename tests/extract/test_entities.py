@@ -477,3 +477,20 @@ def test_what_the_article_says_of_a_name_types_it(nlp, text, typed, name, expect
 def test_a_led_participle_is_no_part_of_a_name(ents):
     ctx, by = ents("The Pheu Chart-led coalition holds 300 seats in the house.")
     assert all(not e.name.endswith("led") for e in ctx.entities)
+
+
+def test_a_nations_army_is_a_body_and_army_and_military_are_one(ents):
+    ctx, by = ents("Rebels fired mortars at a Ghanaian army post near Bawku, the Ghanaian military said. The "
+                   "Ghanaian army later sent reinforcements.")
+    army = by["Ghanaian army"]
+    assert army.type == "ORG" and by["Ghanaian military"] is army and len(army.mentions) == 3
+
+
+def test_a_nations_army_is_its_spelled_out_armed_forces(ents):
+    ctx, by = ents("The Chadian Armed Forces moved north on Monday. The Chadian army said two soldiers died.")
+    assert by["Chadian army"] is by["Chadian Armed Forces"]
+
+
+def test_an_army_officer_is_no_army(ents):
+    ctx, by = ents("A Kenyan army officer, Colonel Daniel Mwangi, led the patrol.")
+    assert "Kenyan army" not in by

@@ -468,3 +468,12 @@ def test_delegations_from_countries_attend(extract_text):
 def test_one_person_at_unnamed_talks_is_no_meeting(extract_text):
     r = extract_text("Nuhu Ribadu held talks in Abuja on Tuesday.", published="2025-05-05")
     assert _events(r, "meeting") == []
+
+
+def test_a_team_named_after_an_army_is_not_the_army(extract_text):
+    result = extract_text("Talks resumed in Naqoura between a Ghanaian army team led by Colonel Kofi Mensah and a "
+                          "Togolese delegation headed by Colonel Yao Agbeko.", published="2024-03-01")
+    names = {e["id"]: e["name"] for e in result["entities"]}
+    events = [{names[p] for p in f["participants"]} for f in result["facts"] if f["kind"] == "event"]
+    assert events and all("Ghanaian army" not in e for e in events)
+    assert any("Kofi Mensah" in e for e in events)  # the team's leader sat at the table

@@ -96,6 +96,7 @@ def run(ctx: Context) -> None:
     spacy_entities(ctx, lower_words)
     particle_names(ctx)
     untagged_people(ctx, lower_words)
+    national_forces(ctx)
     datelines(ctx)
     outlets(ctx)
     who_antecedents(ctx)
@@ -184,6 +185,49 @@ def particle_names(ctx: Context) -> None:
             if not part.mentions and part is not whole:
                 part.type_votes = {}
                 ctx.entities.merge(whole, part)
+
+
+#: Lower-case nouns that, after a nationality, name that country's armed forces ("the Lebanese army").
+FORCE_NOUNS = {"army": "army", "military": "army", "navy": "navy"}
+#: Last words of a spelled-out name of the same forces ("Malian Armed Forces"), which "the Malian army" is.
+FORCE_NAME_ENDS = {"army": ("armed forces", "army", "defence forces", "defense forces", "military"),
+                   "navy": ("navy", "naval forces")}
+
+
+def national_forces(ctx: Context) -> None:
+    """'the Lebanese army said', 'an Israeli army post', 'the Israeli military': a nation's armed forces are a
+    body, which the model seldom tags; army and military are one body, and "the Malian army" is the "Malian Armed
+    Forces" when the article spells that out."""
+    doc = ctx.doc
+    for tok in doc:
+        kind = FORCE_NOUNS.get(tok.text)
+        if kind is None or tok.i == 0:
+            continue
+        adj = doc[tok.i - 1]
+        if not adj.text[:1].isupper() or not gazetteer.is_demonym(adj.text):
+            continue
+        lone = ctx.entities.at(adj.idx, adj.idx + len(adj.text))
+        if lone is not None and (adj.idx, adj.idx + len(adj.text)) in lone.mentions:
+            # "[Nigerien] army" typed a person: a demonym is no name (``finalize`` drops it if nothing else is left)
+            ctx.entities.remove_mention(lone, adj.idx, adj.idx + len(adj.text))
+        if ctx.entities.at(adj.idx, tok.idx + len(tok.text)) is not None:
+            continue
+        if tok.dep_ == "compound" and tok.head.lower_ in PERSON_WORDS_AFTER_FORCE:
+            continue  # "Kenyan police officer", "an Israeli army spokesman": a person's description
+        name = f"{adj.text} {kind}"
+        ent = ctx.entities.lookup(name) or next(
+            (e for e in ctx.entities if e.type == "ORG" and e.name.startswith(adj.text + " ")
+             and e.name.lower().endswith(FORCE_NAME_ENDS[kind])), None)
+        if ent is None:
+            ent = ctx.entities.create(name, "ORG")
+        ctx.entities.add_mention(ent, adj.idx, tok.idx + len(tok.text), doc[adj.i: tok.i + 1].text, "ORG")
+        ctx.entities.add_alias(ent, name)
+
+
+#: Nouns after "Xian army/navy" that make it a person's description.
+PERSON_WORDS_AFTER_FORCE = {"officer", "officers", "spokesman", "spokeswoman", "spokesperson", "chief", "commander",
+                            "general", "colonel", "soldier", "soldiers", "veteran", "source", "sources", "official",
+                            "officials"}
 
 
 def untagged_people(ctx: Context, lower_words: set[str]) -> None:

@@ -252,7 +252,8 @@ def head_entity(ctx: Context, tok: Token, resolve: bool = True,
     if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     for child in tok.children:
-        if child.dep_ in ("appos", "compound"):
+        if child.dep_ == "appos" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            # "the Fars news agency" is Fars; "a Lebanese army team" is no army (a common-noun name only modifies)
             ent = ctx.entity_of(child)
             if ent is not None and ent.type in types:
                 return ent

@@ -171,7 +171,7 @@ def vote(ctx: Context) -> None:
         spans = _spans(ctx, ent)
         if not spans:
             continue
-        target = guess(ent, spans, person_words, lower_words)
+        target = guess(ent, spans, person_words, lower_words, _occurrences(ctx, ent, spans))
         if target is not None:
             _win(ent, target)
 
@@ -254,7 +254,8 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_upper and tok.pos_ in ("PROPN", "NOUN", "ADJ")
 
 
-def guess(ent: Entity, spans: list[Span], person_words: set[str], lower_words: set[str]) -> str | None:
+def guess(ent: Entity, spans: list[Span], person_words: set[str], lower_words: set[str],
+          occurrences: list[Span] | None = None) -> str | None:
     """The type the name lists give ENT in this article, or None when they do not know or the article
     shows otherwise. Outlets and seats first (exact names), then groups, places and persons."""
     key = name_key(ent.name)
@@ -267,9 +268,10 @@ def guess(ent: Entity, spans: list[Span], person_words: set[str], lower_words: s
     if key in outlets() and ent.type != "ORG" and _outlet_name_fits(key, spans):
         ent.kinds.add("news")
         return "ORG"
-    if ent.type in ("PERSON", "GPE", "LOC") and _is_group(key, spans):
+    every = spans + (occurrences or [])  # the model's mentions and the name's other occurrences
+    if ent.type in ("PERSON", "GPE", "LOC") and _is_group(key, every):
         return "ORG"
-    if ent.type in ("PERSON", "GPE", "LOC") and _named_as_a_body(ent, key, spans):
+    if ent.type in ("PERSON", "GPE", "LOC") and _named_as_a_body(ent, key, every):
         return "ORG"
     place = place_of(key)
     if ent.type == "PERSON" and place is None and _named_after_a_people(ent.name):
@@ -328,6 +330,24 @@ def _win(ent: Entity, target: str) -> None:
     others = max((n for t, n in ent.type_votes.items() if t != target), default=0)
     if ent.type_votes.get(target, 0) <= others:
         ent.type_votes[target] = others + 1
+
+
+def _occurrences(ctx: Context, ent: Entity, spans: list[Span], limit: int = 10) -> list[Span]:
+    """Where else the article writes ENT's name (whole words) than at the model's mentions: the model may have
+    missed the one occurrence that shows what the name is ("the Viv Ansanm coalition")."""
+    if ent.type not in ("PERSON", "GPE", "LOC") or len(ent.name) < 3:
+        return []
+    taken = {(sp.start_char, sp.end_char) for sp in spans}
+    out: list[Span] = []
+    for m in re.finditer(r"(?<!\w)" + re.escape(ent.name) + r"(?!\w)", ctx.text):
+        if (m.start(), m.end()) in taken:
+            continue
+        sp = ctx.doc.char_span(m.start(), m.end())
+        if sp is not None and len(sp):
+            out.append(sp)
+        if len(out) >= limit:
+            break
+    return out
 
 
 def _spans(ctx: Context, ent: Entity) -> list[Span]:
