@@ -410,3 +410,47 @@ def test_named_prefect(extract_text):
     (app,) = facts(out, "appointment")
     assert app["person"] == eid(out, "Nicolas Lemaire")
     assert app["title"].endswith("police prefect")
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition parties called for Interior Minister Tomas Berg to be sacked.",
+    "The government denied that police chief Omar Farouk had been dismissed.",
+    "Rumours that Defence Minister Lars Holm will be fired swept the capital.",
+    "Samir Khalil's possible successor, Amira Haddad, declined to comment.",
+    "The party is searching for a successor to Samir Khalil.",
+])
+def test_asked_for_denied_or_rumoured_changes_did_not_happen(extract_text, text):
+    out = extract_text(text, published="2024-03-01")
+    assert facts(out, "appointment") + facts(out, "dismissal") + facts(out, "succession") == []
+
+
+def test_said_that_x_was_dismissed_did_happen(extract_text):
+    out = extract_text("The ministry said that police chief Omar Farouk had been dismissed.", published="2024-03-01")
+    (dis,) = facts(out, "dismissal")
+    assert dis["person"] == eid(out, "Omar Farouk")
+
+
+def test_by_decree_of_the_president(extract_text):
+    out = extract_text("By decree of President Kassym Tokayev, Yerlan Sagymbayev was appointed chairman of the "
+                       "committee.", published="2024-03-01")
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["by"], app["title"]) == (eid(out, "Yerlan Sagymbayev"), eid(out, "Kassym Tokayev"),
+                                                       "chairman of the committee")
+
+
+def test_appointed_to_be(extract_text):
+    out = extract_text("Sara Mendes was appointed to be the new ambassador to Chile.", published="2024-03-01")
+    (app,) = facts(out, "appointment")
+    assert app["title"] == "ambassador to Chile"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Samir Khalil's successor, Amira Haddad, was sworn in on Monday.", None),
+    ("Amira Haddad, Samir Khalil's successor as governor, took office on Monday.", "governor"),
+    ("The new governor, Amira Haddad, praised her predecessor, Samir Khalil.", "governor"),
+])
+def test_successor_and_predecessor_nouns(extract_text, text, title):
+    out = extract_text(text, published="2024-03-01")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"], suc["title"]) == (
+        eid(out, "Amira Haddad"), eid(out, "Samir Khalil"), title)

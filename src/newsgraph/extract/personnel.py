@@ -30,7 +30,7 @@ from .positions import (
     particles,
     positions_of,
 )
-from .titles import Title, is_title_word, parse_title, phrase_after, same_title
+from .titles import HYPOTHETICAL, Title, is_title_word, parse_title, phrase_after, same_title
 
 #: verb lemma -> does it need an explicit post to count ("named" alone is too often "a man named X")
 APPOINT_VERBS = {"appoint": False, "nominate": False, "promote": False, "reappoint": False, "name": True,
@@ -50,6 +50,8 @@ DISMISS_NOUNS = {"dismissal", "firing", "sacking", "ouster", "ousting", "removal
 #: nouns that stand for a post: "to the post of T", "from his post as T"
 POST_NOUNS = {"post", "position", "role", "job", "office", "seat", "rank", "duties", "duty", "command"}
 _RELATIVE = {"who", "that", "whom", "which"}
+#: "by decree of X", "by order of X": X is the one who appoints
+_INSTRUMENTS = {"decree", "order", "resolution", "proposal", "ruling", "decision", "edict", "directive"}
 #: "was given the post of T", "handed him the job of T"
 _GIVE_VERBS = {"give", "hand"}
 #: "X left the agency to become T": the post X left for
@@ -220,6 +222,11 @@ def _verb_title(ctx: Context, verb: Token) -> Title | None:
             title = _np_title(ctx, child)
             if title is not None:
                 return title
+        if child.dep_ == "xcomp" and child.lemma_ == "be":  # "appointed to be the new ambassador to Chile"
+            attr = _child(child, "attr")
+            title = _np_title(ctx, attr) if attr is not None else None
+            if title is not None:
+                return title
         if child.dep_ == "xcomp" and child.lemma_.lower() in LEAD_VERBS:
             obj = _child(child, "dobj")
             if obj is not None:
@@ -320,6 +327,8 @@ def _date(ctx: Context, verb: Token) -> str | None:
 
 def _agent(ctx: Context, verb: Token) -> Entity | None:
     agent = _pobj(verb, "by")
+    if agent is not None and agent.lemma_.lower() in _INSTRUMENTS:  # "by decree of the President"
+        agent = _pobj(agent, "of")
     return _entity_for(ctx, agent, {"PERSON", "ORG", "GPE"}) if agent is not None else None
 
 
@@ -363,6 +372,17 @@ def _change_verb(verb: Token) -> str | None:
     return None
 
 
+def _name_before_auxiliary(ctx: Context, verb: Token) -> Token | None:
+    """"By decree of President X, Y was appointed ...", with Y misparsed as X's apposition: the name right
+    before "was"."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not aux or aux[0].i == 0:
+        return None
+    prev = ctx.doc[aux[0].i - 1]
+    ent = ctx.entity_of(prev)
+    return prev if ent is not None and ent.type == "PERSON" else None
+
+
 def _active_acl(verb: Token) -> bool:
     """"Khamenei on Sunday named Y commander", "A decree named Y as deputy": the parser made the verb a
     participle of the noun before it, but an object after it shows the noun is the one who names."""
@@ -383,6 +403,8 @@ def _changed_people(ctx: Context, verb: Token) -> tuple[list[Entity], Entity | N
         subj = _subject(verb)
         if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
             subj = _subject(verb.head)  # "will take office in May, stepping into the role vacated by X"
+        if subj is None and passive:
+            subj = _name_before_auxiliary(ctx, verb)
         return _people(ctx, subj), _agent(ctx, verb), passive, intransitive
     obj = _child(verb, "dative") if lemma in _GIVE_VERBS else _child(verb, "dobj")
     if obj is None and lemma == "swear":  # "swore in Y as minister", parsed as a preposition
@@ -639,7 +661,41 @@ def _wished_for(noun: Token) -> bool:
 
 
 def run(ctx: Context) -> None:
-    guarded(ctx, [verbs, nouns, _fill_posts, _pair_changes, _drop_described_posts])
+    guarded(ctx, [verbs, nouns, successor_nouns, _fill_posts, _pair_changes, _drop_described_posts])
+
+
+def successor_nouns(ctx: Context) -> None:
+    """"X's successor, Y,", "Y, X's successor as governor,", "Y praised her predecessor, X": a succession."""
+    for noun in ctx.doc:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma not in ("successor", "predecessor") or noun.tag_ != "NN":
+            continue
+        owner = _child(noun, "poss")
+        if owner is None or _wished_for(noun) or any(
+                c.lower_ in HYPOTHETICAL | {"new", "a", "an"} for c in noun.children):
+            continue  # "X's possible successor", "the search for X's successor": nobody has succeeded yet
+        named = _child(noun, "appos")
+        other = named if named is not None else noun.head if noun.dep_ == "appos" else None
+        if other is None:
+            continue
+        owners, others = _people(ctx, owner), _people(ctx, other)
+        if len(owners) != 1 or len(others) != 1 or owners[0] is others[0]:
+            continue
+        successor, predecessor = (others[0], owners[0]) if lemma == "successor" else (owners[0], others[0])
+        as_obj = _pobj(noun, "as")
+        title = _np_title(ctx, as_obj) if as_obj is not None else None
+        sent = noun.sent
+        evidence = (sent.start_char, sent.end_char)
+        if title is None:
+            # the post is the owner's ("Nazemi's own predecessor, X, became an adviser": Nazemi's post, not
+            # the adviser's post the sentence gives X)
+            known = _known_post(ctx, owners[0], sent)
+            if known is None:
+                _record(ctx, "succession", evidence, (id(successor), id(predecessor)), successor=successor,
+                        predecessor=predecessor, title=None, org=None, date=None)
+                continue
+            title = Title(text=known.fields["title"], org=known.fields.get("org"), marker=None, start=0, end=0)
+        succeed(ctx, successor, predecessor, title, sent, None, None, evidence)
 
 
 def _drop_described_posts(ctx: Context) -> None:

@@ -56,6 +56,10 @@ DESCRIBED_POST_CONFIDENCE = 0.55
 #: Bodies put together for one occasion: leading one is no post.
 _AD_HOC_BODIES = {"delegation", "team", "group", "convoy", "raid", "operation", "operations", "talks",
                   "panel", "inquiry", "investigation", "probe", "visit", "trip"}
+#: Words whose "that"-clause is not asserted: "denied that X was sacked", "rumours that X will be named".
+_DOUBTING = {"deny", "dismiss", "reject", "rumour", "rumor", "speculation", "speculate", "doubt", "question",
+             "fear", "hope", "wish", "want", "demand", "urge", "suggestion", "suggest", "claim", "allege",
+             "allegation", "possibility", "chance", "likelihood", "prospect", "expect", "expectation"}
 #: Verbs whose "to"-clause has happened once they have: "named X to replace Y", "appointed X to head Z".
 _REALISING_VERBS = {"name", "appoint", "nominate", "tap", "pick", "choose", "select", "promote", "install",
                     "designate", "assign", "send", "move"}
@@ -150,10 +154,12 @@ def hypothetical(verb: Token) -> bool:
             return True
         if child.dep_ == "neg" or child.lower_ == "never":
             return True  # "was never sworn in", "did not appoint": nothing happened
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        # "named Y to replace him" happened; "expected Y to replace him" has not
+    if verb.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "named Y to replace him" happened; "expected Y to replace him", "called for X to be sacked" have not
         return not (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in _REALISING_VERBS
                     and not hypothetical(verb.head))
+    if verb.dep_ in ("ccomp", "acl") and verb.head.lemma_.lower() in _DOUBTING:
+        return True  # "denied that X had been dismissed", "rumours that X will be fired"
     return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and hypothetical(verb.head)
 
 
