@@ -494,3 +494,35 @@ def test_a_nations_army_is_its_spelled_out_armed_forces(ents):
 def test_an_army_officer_is_no_army(ents):
     ctx, by = ents("A Kenyan army officer, Colonel Daniel Mwangi, led the patrol.")
     assert "Kenyan army" not in by
+
+
+def test_a_body_the_model_took_for_a_title_of_a_work(nlp):
+    from spacy.tokens import Span
+
+    text = "The Tigray Peace Force, a splinter of the ruling party, rejected the deal."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 1, 4, label="WORK_OF_ART")]
+    ctx = Context(article=Article(text=text), doc=doc)
+    entities.spacy_entities(ctx)
+    assert ctx.entities.lookup("Tigray Peace Force").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        ("The Islamic Revolutionary Guards expanded their budget. Fars, a mouthpiece of the Guards, praised it.",
+         "Guards", "Islamic Revolutionary Guards"),
+        ("The Muslim Brotherhood and the Wafd Party were banned. The Brotherhood said it would appeal.",
+         "Brotherhood", "Muslim Brotherhood"),
+    ],
+)
+def test_the_last_word_of_a_bodys_name_after_the(ents, short, full, text):
+    ctx, by = ents(text)
+    assert by[short] is by[full]
+
+
+def test_a_party_of_a_country_keeps_the_country_in_its_name(ents):
+    ctx, by = ents("Diosdado Cabello, a senior figure of the United Socialist Party of Venezuela, spoke. The "
+                   "Communist Party of Vietnam met in Hanoi.")
+    assert "United Socialist Party of Venezuela" in by and "Communist Party of Vietnam" in by
+    assert "Vietnam" not in by  # the country inside the party's name is no mention of its own

@@ -120,13 +120,19 @@ def spacy_entities(ctx: Context, lower_words: set[str] | None = None) -> None:
     """The model's names of people, organisations and places, each cleaned into the name itself."""
     if lower_words is None:
         lower_words = lower_case_words(ctx.doc)
+    reach = -1  # where the last name stretched past the model's span ends: names inside it are its words
     for ent in ctx.doc.ents:
+        if ent.start < reach:
+            continue
         label = ent.label_
         if label == "NORP":
             # nationality adjectives and demonyms are not entities; "Muslim Brotherhood" is a group
             if len(ent) < 2 or ent[-1].lower_ not in GROUP_HEADS:
                 continue
             label = "ORG"
+        elif label in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") and len(ent) >= 2 and ent[-1].is_title and \
+                ent[-1].lower_ in ORG_HEAD_WORDS | GROUP_HEADS:
+            label = "ORG"  # "The Tigray Peace Force" taken for a title: a name ending in "Force" is a body's
         elif label not in KEPT_LABELS:
             continue
         span, label, vote = clean_span(ent, label)
@@ -142,12 +148,37 @@ def spacy_entities(ctx: Context, lower_words: set[str] | None = None) -> None:
             vote = 0  # the model guesses types in all-capital headlines: let the body decide
         if label == "PERSON":
             span = _whole_surname(span, lower_words)
+        elif label == "ORG":
+            span = _of_country(span)
+        if span.end > ent.end:
+            reach = span.end
         name = surface(span)
         if name:
             ent = add(ctx, name, label, span.start_char, span.start_char + len(name), vote)
             ministry = _ministry_of_title(span)
             if ministry and label == "ORG":
                 ctx.entities.add_alias(ent, ministry)
+
+
+#: Last words of a body's name that "of <country>" completes ("the United Socialist Party of Venezuela").
+OF_COUNTRY_HEADS = {"party", "police", "front", "movement", "union", "army", "forces", "congress", "bank", "church",
+                    "federation", "confederation"}
+
+
+def _of_country(span: Span) -> Span:
+    """'[United Socialist Party] of Venezuela', '[National Police] of Peru': the country is part of the name the
+    model cut (a party or police of a country is named with it)."""
+    doc = span.doc
+    end = span.end
+    if span[-1].lower_ not in OF_COUNTRY_HEADS or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return span
+    j = end + 1
+    while j < len(doc) and j - end <= 3 and doc[j].is_title and doc[j].pos_ == "PROPN":
+        j += 1
+    place = gazetteer.place_of(name_key(doc[end + 1: j].text)) if j > end + 1 else None
+    if place is None or place.kind != "country" or doc[end].head.i != span[-1].i:
+        return span
+    return Span(doc, span.start, j, label=span.label_)
 
 
 def _whole_surname(span: Span, lower_words: set[str]) -> Span:
@@ -640,6 +671,35 @@ def short_forms(ctx: Context) -> None:
             if len(owners) == 1:
                 merges.union(next(iter(owners.values())), ent)
     merges.apply(ctx)
+    _head_word_forms(ctx)
+
+
+#: Last words of a body's name that, capitalised after "the", stand for the whole name ("the Guards").
+SHORT_HEAD_WORDS = {"guards", "corps", "brotherhood", "front", "brigades", "movement", "taliban", "militia",
+                    "forces", "mobilisation", "mobilization", "alliance", "coalition", "congress"}
+
+
+def _head_word_forms(ctx: Context) -> None:
+    """'the Revolutionary Guards' ... 'a mouthpiece of the Guards': the capitalised last word after "the" is the
+    one body of the article whose name ends with it (none when two do, or the word opens a longer name)."""
+    ends: dict[str, list[Entity]] = defaultdict(list)
+    for ent in ctx.entities:
+        words = ent.name.split()
+        if ent.type in ORG_LIKE and len(words) >= 2 and words[-1].lower() in SHORT_HEAD_WORDS and words[-1].istitle():
+            ends[words[-1]].append(ent)
+    for word, owners in ends.items():
+        if len({id(o) for o in owners}) != 1:
+            continue
+        owner = owners[0]
+        merges = _Merges()
+        for m in re.finditer(r"\b[Tt]he " + re.escape(word) + r"\b(?![ \t]+[A-Z])", ctx.text):
+            start = m.end() - len(word)
+            there = ctx.entities.at(start, m.end())
+            if there is None:
+                ctx.entities.add_mention(owner, start, m.end(), word)
+            elif there is not owner and there.name == word and there.type in ORG_LIKE:
+                merges.union(owner, there)  # the model's own "Guards"
+        merges.apply(ctx)
 
 
 def _untagged_acronyms(ctx: Context, spelled_by: dict[str, dict[int, Entity]], ministries: set[str]) -> None:
