@@ -454,3 +454,23 @@ def test_successor_and_predecessor_nouns(extract_text, text, title):
     (suc,) = facts(out, "succession")
     assert (suc["successor"], suc["predecessor"], suc["title"]) == (
         eid(out, "Amira Haddad"), eid(out, "Samir Khalil"), title)
+
+
+def test_voted_to_remove_from_office(extract_text):
+    out = extract_text("Parliament voted on Tuesday to remove Prime Minister Petr Novak from office.",
+                       published="2025-01-10")
+    (dis,) = facts(out, "dismissal")
+    assert (dis["person"], dis["title"]) == (eid(out, "Petr Novak"), "Prime Minister")
+
+
+def test_promoted_to_a_rank_is_no_appointment(extract_text):
+    out = extract_text("Colonel Ivan Petrov was promoted to the rank of general.", published="2025-01-10")
+    assert facts(out, "appointment") == []
+
+
+def test_replaced_as_post_by(extract_text):
+    out = extract_text("Admiral John Reed has been replaced as head of the navy by Admiral Lisa Franchetti.",
+                       published="2025-01-10")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"], suc["title"]) == (
+        eid(out, "Lisa Franchetti"), eid(out, "John Reed"), "head of the navy")

@@ -54,3 +54,21 @@ def test_two_posts_with_one_head_word_stay_two(extract_text):
                        "Directorate of Internal Security on Wednesday.", published="2024-05-02")
     assert sorted(_posts(out, "Mourad Kessaci")) == ["head of presidential security",
                                                      "head of the General Directorate of Internal Security"]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("The ousted president Mohamed Bazoum remains in detention.", "Mohamed Bazoum", "president"),
+    ("Sacked interior minister Ali Hassan spoke to reporters.", "Ali Hassan", "interior minister"),
+    ("Nomvula Dube, a retired judge, chairs the inquiry.", "Nomvula Dube", "judge"),
+])
+def test_words_that_end_a_post(extract_text, text, name, title):
+    out = extract_text(text, published="2024-05-02")
+    ent = entity_by_name(out, name)
+    found = [(f["title"], f["status"]) for f in facts(out, "position") if f["person"] == ent["id"]]
+    assert (title, "former") in found
+
+
+def test_descriptive_words_are_not_part_of_the_post(extract_text):
+    out = extract_text("Fatima Zahra was sworn in as the country's first female prime minister on Tuesday.",
+                       published="2024-05-02")
+    assert _posts(out, "Fatima Zahra") == ["prime minister"]

@@ -420,6 +420,11 @@ def _changed_people(ctx: Context, verb: Token) -> tuple[list[Entity], Entity | N
     return _people(ctx, obj), by, passive, intransitive
 
 
+def _to_rank(verb: Token) -> bool:
+    to = _pobj(verb, "to")
+    return to is not None and to.lemma_.lower() in ("rank", "grade")
+
+
 def _left_to_become(verb: Token) -> bool:
     """"who left the agency in October to become deputy prime minister": the new post is taken."""
     return verb.lemma_.lower() == "become" and verb.dep_ in ("advcl", "xcomp") and any(
@@ -449,6 +454,8 @@ def verbs(ctx: Context) -> None:
             continue
         if kind == "appointment" and title is None and APPOINT_VERBS.get(lemma, False):
             continue
+        if kind == "appointment" and title is None and _to_rank(verb):
+            continue  # "promoted to the rank of general": a rank, not a post
         if title is None and _pobj(verb, "as") is not None:
             continue  # "dismissing X as the wrong man", "named X as a suspect": not a post
         if kind == "appointment" and title is None and (passive or intransitive) and \

@@ -62,7 +62,7 @@ _DOUBTING = {"deny", "dismiss", "reject", "rumour", "rumor", "speculation", "spe
              "allegation", "possibility", "chance", "likelihood", "prospect", "expect", "expectation"}
 #: Verbs whose "to"-clause has happened once they have: "named X to replace Y", "appointed X to head Z".
 _REALISING_VERBS = {"name", "appoint", "nominate", "tap", "pick", "choose", "select", "promote", "install",
-                    "designate", "assign", "send", "move"}
+                    "designate", "assign", "send", "move", "vote", "decide"}
 
 
 # -- adding, shared with personnel ------------------------------------------------------------------------

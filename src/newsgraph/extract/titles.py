@@ -40,7 +40,8 @@ DESCRIPTIVE = {"longtime", "long-time", "longest-serving", "long-serving", "powe
                "current", "sitting", "incumbent", "serving", "present", "feared", "infamous",
                "then", "now", "recently", "appointed", "named", "elected", "designated", "respected", "seasoned",
                "popular", "unpopular", "loyal", "close", "trusted", "ousted", "sacked", "dismissed", "fired",
-               "disgraced", "jailed", "exiled", "retired", "so-called", "self-styled", "self-proclaimed"}
+               "disgraced", "jailed", "exiled", "retired", "so-called", "self-styled", "self-proclaimed",
+               "female", "male", "woman", "civilian", "youngest", "oldest", "first-ever"}
 #: Words that make a post hypothetical ("a potential senator", "the would-be president"): no post is held.
 HYPOTHETICAL = {"potential", "possible", "likely", "would-be", "future", "prospective", "presumptive", "hopeful",
                 "aspiring", "next", "wannabe"}
@@ -57,6 +58,9 @@ _STOP_WORDS = {"who", "whom", "whose", "which", "that", "said", "says", "told", 
 #: Adverbs that may open an apposition and say whether the post is still held ("X, now the ...").
 _STATUS_ADVERBS = {"now", "then", "previously", "formerly", "once", "currently", "later", "still"}
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+#: Words before a post that say it is no longer held ("the ousted president", "a retired general").
+_FORMER_PARTICIPLES = {"previously", "formerly", "once", "retired", "ousted", "sacked", "dismissed", "deposed",
+                       "fired", "toppled", "overthrown", "removed", "disgraced"}
 #: Words that make a post the one below another: "deputy director" is not "director".
 _LOWER_RANK = {"deputy", "vice", "assistant", "under", "associate", "sub"}
 _MINISTER = re.compile(r"^(?:minister|secretary) (?:of|for) (?:the )?(.+)$")
@@ -123,7 +127,7 @@ def status_marker(doc: Doc, start: int, end: int) -> str | None:
     for i in range(start, end):
         low = _lex(doc[i])
         w = word_text(doc, i)
-        if low in FORMER_MARKERS - {"outgoing"} | {"previously", "formerly", "once", "retired"} or w.startswith(
+        if low in FORMER_MARKERS - {"outgoing"} | _FORMER_PARTICIPLES or w.startswith(
                 ("ex-", "then-", "former-")):
             return "former"
         if low in ACTING_MARKERS:
@@ -222,6 +226,9 @@ def premodifier_start(ctx: Context, i: int) -> int:
                 k -= 1
                 while k > sent_start and ctx.entity_of(doc[k - 1]) is owner:
                     k -= 1
+            break
+        if low in _FORMER_PARTICIPLES and k < i:  # "the ousted president X": opens the title, says it is over
+            k -= 1
             break
         if tok.is_punct or tok.is_space or tok.pos_ in ("DET", "PRON", "VERB", "AUX", "NUM", "SCONJ", "PART"):
             break
