@@ -526,3 +526,24 @@ def test_a_party_of_a_country_keeps_the_country_in_its_name(ents):
                    "Communist Party of Vietnam met in Hanoi.")
     assert "United Socialist Party of Venezuela" in by and "Communist Party of Vietnam" in by
     assert "Vietnam" not in by  # the country inside the party's name is no mention of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # names of bodies the model leaves untagged: a body's last word, a body noun after, a body apposition
+        ("He served for a decade in the Rapid Intervention Forces, an elite unit of the interior ministry.",
+         "Rapid Intervention Forces"),
+        ("The RSF fought alongside the SLA-Minawi faction in Darfur.", "SLA-Minawi"),
+        ("He was deputy commander of the Basij, the paramilitary force loyal to the clerics.", "Basij"),
+        ("Troops from the Danab special forces brigade ended the siege after 14 hours.", "Danab"),
+    ],
+)
+def test_an_untagged_or_mistyped_body(ents, text, name):
+    ctx, by = ents(text)
+    assert name in by and by[name].type == "ORG"
+
+
+def test_no_body_from_a_title_or_a_nationality(ents):
+    ctx, by = ents("The Prime Minister met the American delegation on Monday.")
+    assert not any(e.type == "ORG" for e in ctx.entities)

@@ -97,6 +97,7 @@ def run(ctx: Context) -> None:
     particle_names(ctx)
     untagged_people(ctx, lower_words)
     national_forces(ctx)
+    untagged_bodies(ctx, lower_words)
     datelines(ctx)
     outlets(ctx)
     who_antecedents(ctx)
@@ -216,6 +217,57 @@ def particle_names(ctx: Context) -> None:
             if not part.mentions and part is not whole:
                 part.type_votes = {}
                 ctx.entities.merge(whole, part)
+
+
+#: Lower-case nouns that say the capitalised words before them name a body ("the Danab special forces brigade").
+BODY_DESCRIPTION_NOUNS = {"force", "forces", "unit", "brigade", "militia", "group", "faction", "agency", "service",
+                          "organisation", "organization", "movement", "party", "gang", "cartel", "wing", "battalion",
+                          "regiment", "coalition", "alliance", "bloc", "directorate", "militias", "factions",
+                          "paramilitary", "paramilitaries"}
+
+
+def _name_word(tok, after_hyphen: bool = False) -> bool:
+    return tok.is_alpha and (tok.is_title or tok.is_upper) and (tok.pos_ == "PROPN" or after_hyphen) and \
+        tok.ent_type_ not in ("NORP", "DATE", "TIME")
+
+
+def untagged_bodies(ctx: Context, lower_words: set[str]) -> None:
+    """Names of bodies the model did not tag: 'the Special Emergency Forces' (a name ending in a body's word),
+    'the Danab special forces brigade', 'the SPLM-North faction' (before a body noun), 'the Basij, the
+    paramilitary force' (described as one). Each needs "the" before it, as a body's name has and a person's not."""
+    doc = ctx.doc
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _name_word(doc[i]) or i == 0 or doc[i - 1].lower_ != "the":
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (_name_word(doc[j]) or (doc[j].text == "-" and j + 1 < n and _name_word(doc[j + 1], True))):
+            j += 2 if doc[j].text == "-" else 1
+        run, i = doc[i:j], j
+        if len(run) > 6 or ctx.entities.at(run.start_char, run.end_char) is not None:
+            continue
+        if any(t.text in lower_words or t.lower_ in NAME_PREFIXES or gazetteer.is_demonym(t.text) for t in run
+               if t.is_alpha) or gazetteer.place_of(name_key(run.text)) is not None:
+            continue
+        if (len(run) >= 2 and run[-1].lower_ in ORG_HEAD_WORDS | GROUP_HEADS) or gazetteer.group_noun_after(run) \
+                or _described_as_body(run):
+            add(ctx, run.text, "ORG", run.start_char, run.end_char, NER_VOTE)
+
+
+def _described_as_body(run: Span) -> bool:
+    """'the Basij, the paramilitary force under ...': an apposition right after the name that is a body noun."""
+    doc = run.doc
+    k = run.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("the", "a", "an"):
+        return False
+    for tok in doc[k + 2: k + 6]:
+        if not tok.text.islower():
+            return False
+        if tok.pos_ == "NOUN":
+            return tok.lower_ in BODY_DESCRIPTION_NOUNS
+    return False
 
 
 #: Lower-case nouns that, after a nationality, name that country's armed forces ("the Lebanese army").

@@ -63,7 +63,7 @@ GROUP_NOUNS = {
     "faction", "factions", "cartel", "gang", "gangs", "brigade", "brigades", "battalion", "battalions", "unit",
     "units", "militia", "militias", "squad", "clan", "cell", "cells", "wing", "regiment", "group", "groups",
     "movement", "organisation", "organization", "insurgents", "rebels", "fighters", "militants", "coalition",
-    "party", "bloc", "alliance",
+    "party", "bloc", "alliance", "forces", "agency", "service", "directorate", "paramilitary", "paramilitaries",
 }
 #: Nouns after a name that make it a place ("Marsabit county", "Belgorod region").
 PLACE_NOUNS = {
@@ -488,7 +488,19 @@ def _is_group(key: str, spans: list[Span]) -> bool:
     if len(words) >= 2 and (words[0] in GROUP_PREFIXES or raw_first in GROUP_PREFIXES):
         return True
     return any(sp.end < len(sp.doc) and sp.doc[sp.end].lower_ in GROUP_NOUNS and sp.doc[sp.end].text.islower()
-               for sp in spans)
+               or group_noun_after(sp) for sp in spans)
+
+
+def group_noun_after(span: Span) -> bool:
+    """'the Danab special forces brigade': lower-case words up to a group's noun, which the name hangs on."""
+    doc = span.doc
+    for k in range(span.end, min(span.end + 3, len(doc))):
+        tok = doc[k]
+        if not tok.text.islower() or tok.pos_ not in ("NOUN", "ADJ"):
+            return False
+        if tok.lower_ in GROUP_NOUNS and tok.pos_ == "NOUN" and span[-1].head.i == k:
+            return True
+    return False
 
 
 def _named_as_a_body(ent: Entity, key: str, spans: list[Span]) -> bool:
