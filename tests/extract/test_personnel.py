@@ -474,3 +474,25 @@ def test_replaced_as_post_by(extract_text):
     (suc,) = facts(out, "succession")
     assert (suc["successor"], suc["predecessor"], suc["title"]) == (
         eid(out, "Lisa Franchetti"), eid(out, "John Reed"), "head of the navy")
+
+
+def test_named_to_the_post_just_vacated_in_a_dateline_lead(extract_text):
+    text = ("Pakistan replaces spy chief\n\nISLAMABAD, May 3 (Dawn) - Prime Minister Imran Qureshi on Friday removed "
+            "Lieutenant General Asim Malik as director general of Inter-Services Intelligence (ISI), officials said, "
+            "and named Lieutenant General Faisal Nadeem to the post.")
+    out = extract_text(text, published="2024-05-04")
+    (dis,) = facts(out, "dismissal")
+    assert (dis["person"], dis["by"]) == (eid(out, "Asim Malik"), eid(out, "Imran Qureshi"))  # not the dateline
+    (app,) = facts(out, "appointment")
+    assert app["person"] == eid(out, "Faisal Nadeem")
+    assert app["title"].startswith("director general of Inter-Services Intelligence")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, "Faisal Nadeem"), eid(out, "Asim Malik"))
+
+
+def test_taking_charge_is_not_of_the_post_just_left(extract_text):
+    out = extract_text("Faisal Nadeem, who until last month commanded the Peshawar corps, takes charge on Monday.",
+                       published="2024-05-04")
+    for app in facts(out, "appointment"):
+        assert app["title"] is None
+    assert {p["status"] for p in posts(out, "Faisal Nadeem")} == {"former"}

@@ -239,3 +239,9 @@ def test_returns_to_his_post_as(extract_text):
                        "director.", published="2024-05-02")
     post = only_position(out, "Nenad Ilić")  # the described post ("head of the agency") gives way
     assert (post["title"], post["status"]) == ("deputy director", "current")
+
+
+def test_led_by_a_person_with_a_post_adds_no_vaguer_post(extract_text):
+    out = extract_text("The government, led by Prime Minister Shehbaz Sharif, survived the vote.",
+                       published="2024-05-02")
+    assert [p["title"] for p in positions_of(out, "Shehbaz Sharif")] == ["Prime Minister"]

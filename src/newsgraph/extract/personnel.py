@@ -154,6 +154,19 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")
 
 
+def _past_dateline(subj: Token) -> Token:
+    """"ISLAMABAD, May 3 (Dawn) - Prime Minister X removed ...": the parser made the dateline's place the
+    subject and the real one its apposition after the dash."""
+    doc = subj.doc
+    if subj.i - subj.sent.start > 1:
+        return subj
+    for child in subj.children:
+        if child.dep_ == "appos" and child.i > subj.i and any(
+                doc[k].text in ("-", "–", "—", "--") for k in range(subj.i + 1, child.left_edge.i)):
+            return child
+    return subj
+
+
 def _subject(verb: Token) -> Token | None:
     """Who does (or undergoes, in the passive) VERB; a conjoined verb shares its first verb's subject,
     a participle ("..., replacing X") or reduced relative ("X, appointed in May") takes the noun it modifies."""
@@ -161,7 +174,7 @@ def _subject(verb: Token) -> Token | None:
     if subjects:
         # the parser may take a dateline's "(Reuters)" for a second subject: the nearest one is the real one
         before = [c for c in subjects if c.i < verb.i]
-        return before[-1] if before else subjects[0]
+        return _past_dateline(before[-1] if before else subjects[0])
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -420,6 +433,20 @@ def _changed_people(ctx: Context, verb: Token) -> tuple[list[Entity], Entity | N
     return _people(ctx, obj), by, passive, intransitive
 
 
+def _post_just_named(ctx: Context, verb: Token, sent: Span) -> Title | None:
+    """"... and named Z to the post" / "to the job": the post a dismissal earlier in the sentence vacated."""
+    post = _pobj(verb, "to") or _pobj(verb, "into")
+    if post is None or post.lower_ not in POST_NOUNS or _pobj(post, "of") is not None or not any(
+            c.lower_ == "the" for c in post.children):
+        return None
+    before = [f for f in ctx.facts_of("dismissal") if f.fields.get("title") and any(
+        sent.start_char <= s < verb.idx for s, _ in f.evidence)]
+    if not before:
+        return None
+    fields = before[-1].fields
+    return Title(text=fields["title"], org=fields.get("org"), marker=None, start=0, end=0)
+
+
 def _to_rank(verb: Token) -> bool:
     to = _pobj(verb, "to")
     return to is not None and to.lemma_.lower() in ("rank", "grade")
@@ -452,6 +479,8 @@ def verbs(ctx: Context) -> None:
             continue
         if kind == "appointment" and _as_successor(ctx, verb, people, by, title, sent, date, evidence):
             continue
+        if kind == "appointment" and title is None:
+            title = _post_just_named(ctx, verb, sent)  # "removed X as head of Y and named Z to the post"
         if kind == "appointment" and title is None and APPOINT_VERBS.get(lemma, False):
             continue
         if kind == "appointment" and title is None and _to_rank(verb):
@@ -470,7 +499,10 @@ def verbs(ctx: Context) -> None:
             if by is person:
                 by = None
             # a new post is not an old one: only a dismissal may take the post from elsewhere in the article
-            known = None if title is not None else _known_post(ctx, person, sent, anywhere=kind == "dismissal")
+            # an appointment's post is not one the sentence says the person held before ("who until last month
+            # commanded the corps, takes charge on Monday")
+            known = None if title is not None else _known_post(ctx, person, sent, anywhere=kind == "dismissal",
+                                                                current_only=kind == "appointment")
             if kind == "appointment":
                 appoint(ctx, person, by, title, known, date, evidence)
             else:

@@ -450,6 +450,8 @@ def _led_by(ctx: Context, verb: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in body.children) or (
             org is None and body.lower_ in _AD_HOC_BODIES):
         return True  # "a Lebanese army team led by X", "the delegation headed by Y": led for the occasion
+    if org is None and positions_of(ctx, person):
+        return True  # "the government, led by Prime Minister X": the post the article gave X says it better
     end = verb.left_edge.i
     while end > body.i and (ctx.doc[end - 1].is_punct or ctx.doc[end - 1].pos_ in ("ADP", "CCONJ")):
         end -= 1
