@@ -257,3 +257,26 @@ def test_the_group_its_leader_leads_is_the_body_the_article_is_about(extract_tex
                           "a base in the forest, denied the attack.", published="2024-03-01")
     assert _has(result, "Victor Byiringiro", "leads", "Democratic Forces for the Liberation of Rwanda")
     assert not _has(result, "Victor Byiringiro", "leads", "Nyatura")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "relation", "obj"),
+    [
+        # "the X special forces brigade", "the X-Y faction": the name before a group noun is the end
+        ("The Gorkha special forces brigade, which operates under the command of the Nepal Army, ended the siege on "
+         "Friday.", "Gorkha", "subordinate_to", "Nepal Army"),
+        ("The Sudan Liberation Army fought in alliance with the JEM-Bashar faction of Abdel Wahid since March.",
+         "Sudan Liberation Army", "allied_with", "JEM-Bashar"),
+        # a description set off by commas that the parser took for the subject
+        ("He was deputy commander of the Basij, the paramilitary force under the command of the Revolutionary "
+         "Guards (IRGC), until May.", "Basij", "subordinate_to", "Revolutionary Guards"),
+    ],
+)
+def test_relation_from_cue_round_four(extract_text, text, subject, relation, obj):
+    result = extract_text(text, published="2024-03-01")
+    assert _has(result, subject, relation, obj), _relations(result)
+
+
+def test_a_wing_named_after_its_body_is_not_the_body(extract_text):
+    result = extract_text("The Hamas armed wing fought alongside Islamic Jihad in Gaza.", published="2024-03-01")
+    assert not _has(result, "Hamas", "allied_with", "Islamic Jihad")

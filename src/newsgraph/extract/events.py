@@ -229,6 +229,12 @@ def dateline_end(ctx: Context) -> int:
     return m.end() if m else 0
 
 
+#: Nouns that a group's name before them names ("the Wagner group", "the Danab brigade"), unlike "wing" or "unit"
+#: (a part of the named body).
+NAMED_GROUP_NOUNS = {"faction", "brigade", "militia", "gang", "group", "party", "movement", "coalition", "alliance",
+                     "bloc", "cartel", "organisation", "organization"}
+
+
 def head_entity(ctx: Context, tok: Token, resolve: bool = True,
                 types: frozenset[str] | set[str] = PARTICIPANT_TYPES) -> Entity | None:
     """The entity a noun phrase headed by TOK denotes: the head's own entity, else the name in
@@ -252,10 +258,12 @@ def head_entity(ctx: Context, tok: Token, resolve: bool = True,
     if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     for child in tok.children:
-        if child.dep_ == "appos" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
-            # "the Fars news agency" is Fars; "a Lebanese army team" is no army (a common-noun name only modifies)
+        if child.dep_ == "appos" or (child.dep_ == "compound" and child.pos_ == "PROPN") or (
+                child.dep_ in ("amod", "nmod") and tok.lemma_.lower() in NAMED_GROUP_NOUNS and child.i < tok.i):
+            # "the Fars news agency" is Fars; "a Lebanese army team" is no army (a common-noun name only modifies);
+            # "the Danab special forces brigade", "the SPLM-North faction" are Danab and SPLM-North
             ent = ctx.entity_of(child)
-            if ent is not None and ent.type in types:
+            if ent is not None and ent.type in types and (child.dep_ != "amod" or ent.type in ("ORG", "NORP")):
                 return ent
     if not resolve:
         return None

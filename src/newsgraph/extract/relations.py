@@ -317,6 +317,9 @@ def pair_noun(rels: Relations, tok: Token) -> None:
     preps = {"between", "among", "amongst"} | ({"by"} if relation == "cooperates_with" else set())
     between = [e for p in _pobjs(tok, preps) for e in _ends(ctx, p)]
     others = [e for p in _pobjs(tok, {"with", "against"}) for e in _ends(ctx, p)]
+    if not others and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "A fought in alliance with B": the parser hangs "with B" on the verb
+        others = [e for p in _pobjs(tok.head.head, {"with"}) for e in _ends(ctx, p)]
     need = PAIR_NOUN_MODIFIERS.get(tok.lemma_.lower())
     named_side = (others or len(between) >= 2) and not any(e.type == "GPE" for e in others + between)
     if need and not named_side and not any(c.lower_ in need for c in tok.children if c.dep_ in ("compound", "amod")):
@@ -453,7 +456,7 @@ def description(rels: Relations, tok: Token) -> None:
                     rels.add(relation, h, o, tok)
         return
     holders = _holders(ctx, tok)
-    near = _adjacent_name(ctx, tok)
+    near = _adjacent_name(ctx, tok, loose=relation in ("subordinate_to", "part_of"))
     if near is not None and all(h is not near for h in holders):
         holders = [near]  # "B, which ..., competed with A (ACR), a body within C": A, whatever the parse says
     if relation == "member_of":
@@ -490,7 +493,7 @@ def _of_which(ctx: Context, tok: Token) -> list[Entity]:
 def _body_under(ctx: Context, tok: Token) -> tuple[str | None, list[Entity]]:
     """'X, the paramilitary force under the command of Y': subordinate to Y; 'X, a body within Y': part of Y.
     Only descriptions (apposition or predicate) of a body, and bodies at both ends."""
-    if tok.dep_ not in ("appos", "attr"):
+    if tok.dep_ not in ("appos", "attr") and _adjacent_name(ctx, tok, loose=True) is None:
         return None, []
     for preps, relation in (({"under"}, "subordinate_to"), ({"within", "inside"}, "part_of")):
         objects = [e for p in _pobjs(tok, preps) for e in _ends(ctx, p) if e.type in BODY_TYPES | {"GPE"}]
@@ -512,10 +515,11 @@ def _listed_before(ctx: Context, noun: Token) -> list[Entity]:
     return ends if len(ends) >= 2 else []
 
 
-def _adjacent_name(ctx: Context, tok: Token) -> Entity | None:
+def _adjacent_name(ctx: Context, tok: Token, loose: bool = False) -> Entity | None:
     """The name right before the comma that opens the apposition TOK ("A (ACR), a unit of B"); the parser
-    often hangs such an apposition on the clause's subject instead."""
-    if tok.dep_ != "appos":
+    often hangs such an apposition on the clause's subject instead. LOOSE: also a phrase the parser did not
+    take for an apposition at all, if commas set it off ("A, the force under the command of B, is")."""
+    if tok.dep_ != "appos" and not (loose and _set_off(tok)):
         return None
     i = tok.left_edge.i - 1
     if i < 1 or ctx.doc[i].text != ",":
@@ -525,6 +529,15 @@ def _adjacent_name(ctx: Context, tok: Token) -> Entity | None:
         prev = ctx.doc[i - 2]
     ent = ctx.entity_of(prev)
     return ent if ent is not None and ent.type in RELATION_TYPES else None
+
+
+def _set_off(tok: Token) -> bool:
+    """TOK's phrase stands between commas, or between a comma and the sentence's end."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if left == 0 or doc[left - 1].text != "," or doc[left].lower_ not in ("the", "a", "an"):
+        return False
+    return right + 1 >= len(doc) or doc[right + 1].text in (",", ".", ";") or doc[right].text == ","
 
 
 def _and_its(ctx: Context, tok: Token) -> Entity | None:
