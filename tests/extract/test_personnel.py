@@ -496,3 +496,24 @@ def test_taking_charge_is_not_of_the_post_just_left(extract_text):
     for app in facts(out, "appointment"):
         assert app["title"] is None
     assert {p["status"] for p in posts(out, "Faisal Nadeem")} == {"former"}
+
+
+def test_took_over_a_named_body_and_her_predecessor_was_moved(extract_text):
+    text = ("BERLIN (AP) - Martina Rosen, a veteran diplomat, took over the Federal Intelligence Service (BND) on "
+            "Thursday. Chancellor Felix Brandt picked Rosen in March after her predecessor, Bruno Kahl, was moved to "
+            "the post of ambassador to the Vatican.")
+    out = extract_text(text, published="2024-05-04")
+    apps = {a["person"]: a["title"] for a in facts(out, "appointment")}
+    assert apps[eid(out, "Martina Rosen")].startswith("head of the Federal Intelligence Service")
+    assert apps[eid(out, "Bruno Kahl")] == "ambassador to the Vatican"
+    (suc,) = facts(out, "succession")  # "her" is the one just appointed, not the chancellor who picked her
+    assert (suc["successor"], suc["predecessor"]) == (eid(out, "Martina Rosen"), eid(out, "Bruno Kahl"))
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas took over the Gaza Strip in 2007.",
+    "Rebels took over the town of Bunia on Monday.",
+])
+def test_taking_over_a_place_is_no_appointment(extract_text, text):
+    out = extract_text(text, published="2024-05-04")
+    assert facts(out, "appointment") == []

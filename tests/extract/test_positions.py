@@ -245,3 +245,16 @@ def test_led_by_a_person_with_a_post_adds_no_vaguer_post(extract_text):
     out = extract_text("The government, led by Prime Minister Shehbaz Sharif, survived the vote.",
                        published="2024-05-02")
     assert [p["title"] for p in positions_of(out, "Shehbaz Sharif")] == ["Prime Minister"]
+
+
+def test_relative_clause_on_an_apposition_and_a_second_as(extract_text):
+    out = extract_text("Martina Rosen, a veteran diplomat who served as ambassador to Poland and later as deputy "
+                       "foreign minister, took over the agency.", published="2024-05-02")
+    titles = {p["title"] for p in positions_of(out, "Martina Rosen")}
+    assert {"ambassador to Poland", "deputy foreign minister"} <= titles
+
+
+def test_committee_which_is_chaired_by(extract_text):
+    out = extract_text("She will appear before the Intelligence Oversight Committee, which is chaired by Konstantin "
+                       "Voss of the Greens.", published="2024-05-02")
+    assert only_position(out, "Konstantin Voss")["title"] == "chair of the Intelligence Oversight Committee"

@@ -50,8 +50,12 @@ DISMISS_NOUNS = {"dismissal", "firing", "sacking", "ouster", "ousting", "removal
 #: nouns that stand for a post: "to the post of T", "from his post as T"
 POST_NOUNS = {"post", "position", "role", "job", "office", "seat", "rank", "duties", "duty", "command"}
 _RELATIVE = {"who", "that", "whom", "which"}
+#: Bodies whose leadership a person "takes over" ("took over the agency")
+_LED_BODIES = {"agency", "ministry", "service", "army", "navy", "police", "force", "command", "directorate",
+               "bureau", "department", "office", "council", "committee", "commission", "party", "bank", "court"}
 #: "by decree of X", "by order of X": X is the one who appoints
 _INSTRUMENTS = {"decree", "order", "resolution", "proposal", "ruling", "decision", "edict", "directive"}
+_MOVE_VERBS = {"move", "transfer", "reassign", "shift", "redeploy"}
 #: "was given the post of T", "handed him the job of T"
 _GIVE_VERBS = {"give", "hand"}
 #: "X left the agency to become T": the post X left for
@@ -215,6 +219,12 @@ def _verb_title(ctx: Context, verb: Token) -> Title | None:
     for child in verb.children:
         if child.dep_ in ("oprd", "attr") and child.pos_ in ("NOUN", "PROPN"):
             return _np_title(ctx, child)
+        if child.dep_ == "dobj" and verb.lemma_.lower() == "take" and _body_taken(verb, child):
+            end = phrase_after(ctx, child.left_edge.i)
+            text = ctx.doc[child.left_edge.i:max(end, child.i + 1)].text
+            org = ctx.entity_of(child)
+            return Title(text=f"head of {text}", org=org if org is not None and org.type == "ORG" else None,
+                         marker=None, start=child.left_edge.idx, end=child.idx + len(child))
         if child.dep_ == "dobj" and child.lower_ in POST_NOUNS and _pobj(child, "of") is not None:
             title = _np_title(ctx, child)  # "given the post of ambassador to X"
             if title is not None:
@@ -353,7 +363,7 @@ def _change_verb(verb: Token) -> str | None:
         return "succession"
     if lemma == "take" and "over" in prts:
         obj = _child(verb, "dobj")  # "took over the company's mines (from X)" is no post
-        if obj is not None and obj.lower_ not in TAKE_OBJECTS | POST_NOUNS:
+        if obj is not None and obj.lower_ not in TAKE_OBJECTS | POST_NOUNS and not _body_taken(verb, obj):
             return None
         return "succession" if _pobj(verb, "from") is not None else "appointment"
     if lemma in ("take", "assume"):
@@ -374,6 +384,9 @@ def _change_verb(verb: Token) -> str | None:
         return "dismissal"
     if lemma == "force" and "out" in prts:
         return "dismissal"
+    if lemma in _MOVE_VERBS:  # "was moved to the post of ambassador": a new post
+        to = _pobj(verb, "to")
+        return "appointment" if to is not None and to.lower_ in POST_NOUNS and _pobj(to, "of") is not None else None
     if lemma in _GIVE_VERBS:
         obj = _child(verb, "dobj")  # "was given the post of ambassador", "handed him the job of ..."
         return "appointment" if obj is not None and obj.lower_ in POST_NOUNS and _pobj(obj, "of") is not None \
@@ -445,6 +458,16 @@ def _post_just_named(ctx: Context, verb: Token, sent: Span) -> Title | None:
         return None
     fields = before[-1].fields
     return Title(text=fields["title"], org=fields.get("org"), marker=None, start=0, end=0)
+
+
+def _body_taken(verb: Token, obj: Token) -> bool:
+    """"Martina Rosen took over the Federal Intelligence Service": a person taking over a named body (or
+    "the agency") takes over its leadership; a group taking over a town does not."""
+    subj = _subject(verb)
+    if subj is None or subj.ent_type_ != "PERSON" and subj.pos_ != "PRON":
+        return False
+    return obj.ent_type_ == "ORG" or obj.pos_ == "NOUN" and obj.lower_ in _LED_BODIES and any(
+        c.lower_ == "the" for c in obj.children)
 
 
 def _to_rank(verb: Token) -> bool:
@@ -633,6 +656,14 @@ def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title
             appoint(ctx, successors[0], by if by is not successors[0] else None, post, None, date, evidence)
 
 
+def _recent_people(ctx: Context, tok: Token, kind: str) -> list[Entity]:
+    """Who changed post (KIND) in TOK's sentence or the one before, in the order told."""
+    sent = tok.sent
+    window_start = ctx.doc[max(sent.start - 1, 0)].sent.start_char
+    return [f.fields["person"] for f in ctx.facts_of(kind)
+            if any(window_start <= s < sent.end_char for s, _ in f.evidence)]
+
+
 def _recent_change(ctx: Context, noun: Token, kind: str | None = None) -> Entity | None:
     """"his dismissal" right after a dismissal is told: the one it happened to, not the nearest name."""
     kind = kind or ("dismissal" if noun.lower_ in DISMISS_NOUNS else "appointment")
@@ -717,7 +748,17 @@ def successor_nouns(ctx: Context) -> None:
         other = named if named is not None else noun.head if noun.dep_ == "appos" else None
         if other is None:
             continue
-        owners, others = _people(ctx, owner), _people(ctx, other)
+        others = _people(ctx, other)
+        if owner.pos_ == "PRON":
+            # "her predecessor" is the predecessor of the one just appointed, "his successor" of the one just
+            # removed; a pronoun resolved by distance alone is too often the appointer
+            owners = _recent_people(ctx, noun, "appointment" if lemma == "predecessor" else "dismissal")
+            owners = [p for p in owners if p not in others][-1:]
+            if not owners and noun.dep_ == "dobj":  # "Y praised her predecessor, X": the subject's own
+                subj = _subject(noun.head)
+                owners = [p for p in _people(ctx, subj) if p in _people(ctx, owner)] if subj is not None else []
+        else:
+            owners = _people(ctx, owner)
         if len(owners) != 1 or len(others) != 1 or owners[0] is others[0]:
             continue
         successor, predecessor = (others[0], owners[0]) if lemma == "successor" else (owners[0], others[0])
@@ -728,7 +769,7 @@ def successor_nouns(ctx: Context) -> None:
         if title is None:
             # the post is the owner's ("Nazemi's own predecessor, X, became an adviser": Nazemi's post, not
             # the adviser's post the sentence gives X)
-            known = _known_post(ctx, owners[0], sent)
+            known = _known_post(ctx, owners[0], sent, current_only=lemma == "predecessor")
             if known is None:
                 _record(ctx, "succession", evidence, (id(successor), id(predecessor)), successor=successor,
                         predecessor=predecessor, title=None, org=None, date=None)

@@ -339,10 +339,13 @@ def _subject_person(ctx: Context, verb: Token) -> Entity | None:
     if subj is None:
         return None
     if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-        ent = ctx.entity_of(verb.head)
+        head = verb.head
+        if ctx.entity_of(head) is None and head.dep_ == "appos" and head.pos_ == "NOUN":
+            head = head.head  # "X, a veteran diplomat who served as ambassador": X served
+        ent = ctx.entity_of(head)
         if subj.lower_ == "who" and ent is not None:  # "who" speaks of a person
             return _as_person(ent, len(ent.name.split()))
-        return _person_at(ctx, verb.head)
+        return _person_at(ctx, head)
     named = next((c for c in subj.children if c.dep_ == "appos"), None) if subj.pos_ == "NOUN" else None
     return _person_at(ctx, named if named is not None and ctx.entity_of(subj) is None else subj)  # "His deputy, X,"
 
@@ -414,8 +417,11 @@ def clauses(ctx: Context) -> None:
         if as_obj is None:
             continue
         # "served as head of X and, before that, as deputy head of Y": every "as" of the verb is a post
-        more = [c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
-                for c in prep.children if c.dep_ == "pobj" and c.i != as_obj.i]
+        # (the parser may hang the second "as" on "later" or on the first "as")
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        preps += [g for c in verb.children if c.dep_ in ("advmod", "prep", "conj") for g in c.children
+                  if g.dep_ in ("prep", "conj") and g.lower_ == "as"]
+        more = [c for prep in preps for c in prep.children if c.dep_ == "pobj" and c.i != as_obj.i]
         for obj in [as_obj, *more]:
             title = _np_title(ctx, obj)
             if title is None:
@@ -435,8 +441,12 @@ def _first_to(noun: Token) -> bool:
 
 
 def _led_by(ctx: Context, verb: Token) -> bool:
-    """"the Advisory Committee, headed by Miriam Golan,", "the RSF, led by X,": X heads the body now."""
-    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+    """"the Advisory Committee, headed by Miriam Golan,", "the RSF, led by X,", "the committee, which is
+    chaired by X": X heads the body now."""
+    relative = verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("which", "that")
+                                            for c in verb.children)
+    if verb.tag_ != "VBN" or not (verb.dep_ == "acl" or relative) or verb.head.pos_ not in ("NOUN", "PROPN") or \
+            hypothetical(verb):
         return False
     by = next((c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"), None)
     agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -450,7 +460,7 @@ def _led_by(ctx: Context, verb: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in body.children) or (
             org is None and body.lower_ in _AD_HOC_BODIES):
         return True  # "a Lebanese army team led by X", "the delegation headed by Y": led for the occasion
-    if org is None and positions_of(ctx, person):
+    if org is None and (positions_of(ctx, person) or relative):
         return True  # "the government, led by Prime Minister X": the post the article gave X says it better
     end = verb.left_edge.i
     while end > body.i and (ctx.doc[end - 1].is_punct or ctx.doc[end - 1].pos_ in ("ADP", "CCONJ")):
