@@ -222,7 +222,7 @@ def build(url: str, templates: list[dict], n_facts: int, block: int = BLOCK) -> 
     builder = Builder(templates, int(n_facts / avg))
     start = time.perf_counter()
     with Store.open(url) as kb:
-        kb.bulk_load(itertools.chain(builder.entity_blocks(), builder.blocks(n_facts, block)))
+        kb.bulk_load(itertools.chain(builder.entity_blocks(), builder.blocks(n_facts, block)), trusted=True)
         with kb.read() as conn:
             counts = {t: conn.execute(sa.select(sa.func.count()).select_from(getattr(schema, t))).scalar()
                       for t in ("articles", "entities", "facts", "mentions", "fact_participants")}

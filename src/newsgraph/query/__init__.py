@@ -13,9 +13,12 @@ are stable (fields may be added, none renamed or dropped).
   ``.candidates``) when ambiguous and ``errors.NotFound`` when nothing matches. "#12" is entity 12.
 - ``show(store, entity_id)`` -> ``{"entity": {"id", "name", "type", "aliases"}, "positions": [tenure],
   "events": [...], "quotes": [...], "relations": [{"relation", "direction", "other": {"id", "name"},
-  "sources"}], "personnel": [...]}``
+  "sources"}], "personnel": [...], "counts": {"posts", "facts": {kind: n}, "truncated"}}``: at most
+  ``tenure.MAX_POSTS`` posts (most reported) and the latest ``MAX_FACTS_PER_KIND`` facts of each kind,
+  ``MAX_SOURCES`` sources per item; ``counts`` says how much there is in all
 - ``holders(store, title, on=None)`` -> ``[{"person": {"id", "name"}, "title", "org", "status", "start",
-  "end", "sources", ...}]``
+  "end", "sources", ...}]``: the tenures of at most ``tenure.MAX_HOLDERS`` (person, body) pairs, those
+  with the most reports in the post
 - ``quotes(store, entity_id)``, ``timeline(store, entity_id)`` -> lists, oldest first
 - ``network(store, entity_id=None, depth=1, relation=None, since=None, until=None)`` ->
   ``{"nodes": [{"id", "name", "type"}], "edges": [{"source", "target", "kind", "relation", "facts",
