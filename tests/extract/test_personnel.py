@@ -78,7 +78,9 @@ def test_relieved_of_duty_and_replaced_by_the_deputy(extract_text):
     (suc,) = facts(out, "succession")
     assert (suc["successor"], suc["predecessor"]) == (eid(out, "Igor Zubov"), eid(out, "Vladimir Kolokoltsev"))
     assert suc["title"] == "interior minister"
-    assert [p["status"] for p in posts(out, "Igor Zubov")] == ["current"]
+    # "his deputy": Zubov was the deputy interior minister until then
+    assert {p["title"]: p["status"] for p in posts(out, "Igor Zubov")} == {
+        "interior minister": "current", "deputy interior minister": "former"}
 
 
 @pytest.mark.parametrize("text", [
@@ -517,3 +519,12 @@ def test_took_over_a_named_body_and_her_predecessor_was_moved(extract_text):
 def test_taking_over_a_place_is_no_appointment(extract_text, text):
     out = extract_text(text, published="2024-05-04")
     assert facts(out, "appointment") == []
+
+
+def test_his_deputy_appointed_in_his_place_held_the_deputy_post(extract_text):
+    text = ("The army chief on Wednesday sacked the director of the General Intelligence Service (GIS), Lieutenant "
+            "General Hashim Osman Babiker, and appointed his deputy, Major General Mubarak Idris Karrar, in his place.")
+    out = extract_text(text, published="2025-08-28")
+    status = {p["title"]: p["status"] for p in posts(out, "Mubarak Idris Karrar")}
+    assert status == {"director of the General Intelligence Service (GIS)": "current",
+                      "deputy director of the General Intelligence Service (GIS)": "former"}

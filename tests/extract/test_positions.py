@@ -258,3 +258,20 @@ def test_committee_which_is_chaired_by(extract_text):
     out = extract_text("She will appear before the Intelligence Oversight Committee, which is chaired by Konstantin "
                        "Voss of the Greens.", published="2024-05-02")
     assert only_position(out, "Konstantin Voss")["title"] == "chair of the Intelligence Oversight Committee"
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Separately, an RSF field commander in Gezira, Salih Abu Shanab, defected to the army.", "Salih Abu Shanab",
+     "field commander"),
+    ("Dhoore met the mission's head, the Ghanaian diplomat Kwame Mensah, at its headquarters.", "Kwame Mensah",
+     "head"),
+])
+def test_apposition_past_a_place_or_a_description(extract_text, text, name, title):
+    out = extract_text(text, published="2024-05-02")
+    assert title in [p["title"] for p in positions_of(out, name)]
+
+
+def test_a_record_in_a_row_is_no_post(extract_text):
+    out = extract_text("Ali Rezaei is the third Guards officer in a row to take over the police.",
+                       published="2024-05-02")
+    assert positions_of(out, "Ali Rezaei") == []

@@ -731,7 +731,26 @@ def _wished_for(noun: Token) -> bool:
 
 
 def run(ctx: Context) -> None:
-    guarded(ctx, [verbs, nouns, successor_nouns, _fill_posts, _pair_changes, _drop_described_posts])
+    guarded(ctx, [verbs, nouns, successor_nouns, _fill_posts, _pair_changes, _deputies_promoted,
+                  _drop_described_posts])
+
+
+def _deputies_promoted(ctx: Context) -> None:
+    """"sacked X and appointed his deputy, Y, in his place": Y was X's deputy, so Y held "deputy <X's post>"."""
+    for fact in ctx.facts_of("succession"):
+        successor, predecessor, title = (fact.fields["successor"], fact.fields["predecessor"],
+                                         fact.fields.get("title"))
+        if not title or title.lower().startswith(("deputy", "vice", "acting")):
+            continue
+        start, end = fact.evidence[0]
+        for s, e, ent in ctx.entities.within(start, end):
+            tok = ctx.doc.char_span(s, e, alignment_mode="expand")
+            root = tok.root if tok is not None else None
+            if ent is not successor or root is None or root.dep_ != "appos" or root.head.lower_ != "deputy":
+                continue
+            owner = _child(root.head, "poss")
+            if owner is not None and (owner.pos_ == "PRON" or predecessor in _people(ctx, owner)):
+                add_position(ctx, successor, f"deputy {title}", fact.fields.get("org"), "former", (start, end))
 
 
 def successor_nouns(ctx: Context) -> None:

@@ -27,6 +27,7 @@ from .titles import (
     is_hyphen,
     is_rank,
     is_title_word,
+    lower_rank_differs,
     parse_title,
     phrase_after,
     premodifier_start,
@@ -81,7 +82,8 @@ def add_position(ctx: Context, person: Entity, title: str | None, org: Entity | 
         return None
     for fact in positions_of(ctx, person):
         f = fact.fields
-        if same_title(f.get("title"), title) or (org is not None and f.get("org") is org):
+        if same_title(f.get("title"), title) or (org is not None and f.get("org") is org and
+                                                  not lower_rank_differs(f.get("title"), title)):
             if org is not None and f.get("org") is None:
                 f["org"] = org
             if title and (not f.get("title") or confidence > fact.confidence or (
@@ -232,6 +234,20 @@ def name_lead_start(ctx: Context, s: int) -> int:
     return k
 
 
+def _before_place(ctx: Context, comma: int) -> int:
+    """"an RSF field commander in Gezira, X": the post ends before "in <place>" (COMMA, else where "in" is)."""
+    doc = ctx.doc
+    k = comma
+    place = ctx.entity_of(doc[k - 1]) if k >= 1 else None
+    if place is None or place.type not in ("GPE", "LOC"):
+        return comma
+    while k > 0 and ctx.entity_of(doc[k - 1]) is place:
+        k -= 1
+    if k >= 1 and doc[k - 1].lower_ == "the":
+        k -= 1
+    return k - 1 if k >= 2 and doc[k - 1].lower_ in ("in", "at") and is_title_word(doc, k - 2) else comma
+
+
 def _in_org_name(ctx: Context, i: int) -> bool:
     ent = ctx.entity_of(ctx.doc[i])
     return ent is not None and ent.type in ("ORG", "GPE")
@@ -245,13 +261,15 @@ def appositions_before(ctx: Context) -> None:
         s = name_lead_start(ctx, s)
         if s >= 2 and doc[s - 1].text != ",":  # "Its commander, Kenyan police officer X,": past X's own title
             k = premodifier_start(ctx, s)
+            if k < s and k >= 3 and doc[k - 1].lower_ in ("the", "a", "an") and doc[k - 2].text == ",":
+                k -= 1  # "the mission's head, the Ghanaian diplomat X"
             s = k if k < s and k >= 2 and doc[k - 1].text == "," else s
         if s < 2 or doc[s - 1].text != ",":
             continue
         # a closed apposition: the name is followed by punctuation, "and", or the sentence end
         if e < len(doc) and not (doc[e].is_punct or doc[e].pos_ == "CCONJ" or doc[e].is_space):
             continue
-        comma = s - 1
+        comma = _before_place(ctx, s - 1)
         start = appositive_start(ctx, comma)
         if start >= comma:
             continue
@@ -435,9 +453,9 @@ def clauses(ctx: Context) -> None:
 def _first_to(noun: Token) -> bool:
     """"the third Guards officer to take over the police", "the first woman to lead X": a record, not a post."""
     return any(t.ent_type_ == "ORDINAL" or t.lower_ in ("last", "latest", "next") for t in noun.subtree
-               if t.i < noun.i) and any(
+               if t.i < noun.i) and any(  # the infinitive may hang on "in a row"
         c.dep_ in ("relcl", "acl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-        for c in noun.children)
+        for c in noun.subtree if c.i > noun.i)
 
 
 def _led_by(ctx: Context, verb: Token) -> bool:

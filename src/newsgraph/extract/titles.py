@@ -501,6 +501,13 @@ def same_title(a: str | None, b: str | None) -> bool:
     return not ca or not cb or len(ca & cb) / min(len(ca), len(cb)) >= 0.6
 
 
+def lower_rank_differs(a: str | None, b: str | None) -> bool:
+    """One title is a deputy's (or vice, assistant ...) post and the other is not: two posts of one body."""
+    if not a or not b:
+        return False
+    return (set(name_key(a).split()) & _LOWER_RANK) != (set(name_key(b).split()) & _LOWER_RANK)
+
+
 def _complement_words(title: str, stop: set[str]) -> set[str]:
     """Content words after a title's first complement preposition ("of", "for", "to", "at")."""
     words = name_key(title).split()
