@@ -547,3 +547,34 @@ def test_an_untagged_or_mistyped_body(ents, text, name):
 def test_no_body_from_a_title_or_a_nationality(ents):
     ctx, by = ents("The Prime Minister met the American delegation on Monday.")
     assert not any(e.type == "ORG" for e in ctx.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_names"),
+    [
+        # a Spanish name split at its function words by the model
+        ("The bill was opposed by Unidas por el Cambio, a coalition partner whose lawmakers abstained.",
+         "Unidas por el Cambio", ["Unidas", "el Cambio"]),
+        # a body named after the one it serves
+        ("The Secretariat of the Council of Ministers issued a decree on Monday.",
+         "Secretariat of the Council of Ministers", []),
+        # the title of the next name is no part of a body's name
+        ("The head of Military Intelligence, Major General Ahmad Zaki, was removed on Wednesday.",
+         "Military Intelligence", ["Military Intelligence, Major General"]),
+    ],
+)
+def test_the_whole_name_of_a_body(ents, text, name, not_names):
+    ctx, by = ents(text)
+    assert name in by and by[name].type == "ORG" and by[name].name == name
+    assert all(n not in {e.name for e in ctx.entities} for n in not_names)
+
+
+def test_a_capitalised_common_noun_after_a_is_no_name(ents):
+    ctx, by = ents('"They no longer trust anyone who is not a Guardsman," said Leila Farahani.')
+    assert "Guardsman" not in by
+
+
+def test_a_city_listed_with_a_city_in_a_place_context_is_a_place(nlp):
+    text = "Protesters marched in Mashhad and Tabriz on Sunday."
+    ctx = _voted(_typed(nlp, text, {"Mashhad": ("GPE", 1), "Tabriz": ("ORG", 1)}))
+    assert ctx.entities.lookup("Tabriz").type == "GPE"

@@ -95,6 +95,7 @@ def run(ctx: Context) -> None:
     lower_words = lower_case_words(ctx.doc)
     spacy_entities(ctx, lower_words)
     particle_names(ctx)
+    joined_bodies(ctx)
     untagged_people(ctx, lower_words)
     national_forces(ctx)
     untagged_bodies(ctx, lower_words)
@@ -139,6 +140,10 @@ def spacy_entities(ctx: Context, lower_words: set[str] | None = None) -> None:
         span, label, vote = clean_span(ent, label)
         if span is None or not is_name(span, lower_words) or _only_titles(span):
             continue
+        if len(span) == 1 and span.start > 0 and doc_lower(span, -1) in ("a", "an") and span.root.dep_ in (
+                "attr", "dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj", "ROOT") and (
+                span.end >= len(span.doc) or span.doc[span.end].text != "-"):
+            continue  # "not a Guardsman": a capitalised common noun; names take no "a" (but "an Iran-backed group")
         if label == "PERSON" and len(span) == 1 and span[0].tag_ == "NNPS":
             label = "ORG"  # "the Houthis", "the Taliban": a plural name is a group
         if _looks_personal(span) and (_after_title(span) or _titled_apposition(span) or _who_clause(span)):
@@ -313,6 +318,57 @@ PERSON_WORDS_AFTER_FORCE = {"officer", "officers", "spokesman", "spokeswoman", "
                             "officials"}
 
 
+def doc_lower(span: Span, offset: int) -> str:
+    """The lower-case text of the token OFFSET places from SPAN's start (negative: before it)."""
+    return span.doc[span.start + offset].lower_
+
+
+#: Function words inside Romance-language names of bodies ("Alianza para el Progreso", "Parti de la Gauche").
+NAME_FUNCTION_WORDS = {"para", "por", "de", "del", "la", "el", "los", "las", "y", "e", "pour", "et", "des", "du",
+                       "di", "da", "do", "dos", "das", "per", "le", "les", "al"}
+#: Capitalised words that, with "of (the)", open a body's name before another body's ("the Presidency of the
+#: Council of Ministers").
+OF_BODY_OPENERS = {"presidency", "secretariat", "office", "ministry", "department", "bureau", "directorate",
+                   "secretary-general"}
+
+
+def joined_bodies(ctx: Context) -> None:
+    """'[Alianza] para [el Progreso]': two pieces of one body's name split at its function words; '[Presidency]
+    of the [Council of Ministers]': a body named after the body it serves."""
+    text = ctx.text
+    spans = ctx.entities.within(0, len(text))
+    for (s1, e1, a), (s2, e2, b) in zip(spans, spans[1:], strict=False):
+        if a.type not in ORG_LIKE or a is b or not (
+                b.type in ORG_LIKE or text[s2:e2].split()[0] in NAME_FUNCTION_WORDS):
+            continue  # "[Unidas] por [el Cambio]": a piece that opens with "el" continues a name
+        between = text[e1:s2].split()
+        if not between or len(between) > 2 or not all(w in NAME_FUNCTION_WORDS for w in between) or \
+                text[e1:s2].strip() != " ".join(between):
+            continue
+        _join(ctx, [(a, s1, e1), (b, s2, e2)], s1, e2)
+    for ent in [e for e in ctx.entities if e.type in ORG_LIKE]:
+        for s, e in list(ent.mentions):
+            m = _OF_OPENER.search(text, max(0, s - 40), s)
+            if m is None or m.group(1).lower() not in OF_BODY_OPENERS or ctx.entities.at(m.start(), s) is not None:
+                continue
+            _join(ctx, [(ent, s, e)], m.start(), e)
+
+
+_OF_OPENER = re.compile(r"\b([A-Z][A-Za-z-]+) of the $")
+
+
+def _join(ctx: Context, parts: list[tuple[Entity, int, int]], start: int, end: int) -> None:
+    name = ctx.text[start:end]
+    for ent, s, e in parts:
+        ctx.entities.remove_mention(ent, s, e)
+    whole = ctx.entities.lookup(name) or ctx.entities.create(name, "ORG")
+    ctx.entities.add_mention(whole, start, end, name, "ORG")
+    for ent, _s, _e in parts:
+        if not ent.mentions and ent is not whole:
+            ent.type_votes = {}
+            ctx.entities.merge(whole, ent)
+
+
 def untagged_people(ctx: Context, lower_words: set[str]) -> None:
     """'Its commander, Twan Mrat Naing, who leads ...': a run of capitalised words the model typed as no
     person (or as a work of art) is a person's name when it stands in apposition to a title and a who-clause
@@ -354,6 +410,10 @@ def clean_span(span: Span, label: str | None = None) -> tuple[Span | None, str, 
     for i in range(start, end):
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i + 1, end)):
             end = i  # "South African Police Service (SAPS": the model ran into the acronym after the name
+            break
+    for i in range(start + 1, end):
+        if doc[i].text == "," and all(t.lower_.strip(".") in NAME_PREFIXES or t.is_punct for t in doc[i + 1:end]):
+            end = i  # "[Crime Intelligence], Lieutenant General": the title of the name that follows
             break
     if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].lower_ in gazetteer.LED_WORDS:
         end -= 2  # "[Pheu Chart]-led coalition": the participle is no part of the name

@@ -401,6 +401,15 @@ def _place_context(span: Span, strict: bool = False) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in (STRICT_LOCATIVE_PREPS if strict else LOCATIVE_PREPS):
         return True
+    first = span.root
+    if first.dep_ == "conj" and first.head.i < span.start and doc[span.start - 1].lower_ in ("and", "or", ","):
+        # "in Tehran and Isfahan": a place listed with a place in a place's context
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        lead = first.left_edge
+        if lead.i > 0 and doc[lead.i - 1].lower_ in STRICT_LOCATIVE_PREPS and (
+                first.ent_type_ in ("GPE", "LOC") or place_of(name_key(first.text)) is not None):
+            return True
     if span.end < len(doc):
         nxt = doc[span.end]
         if nxt.lower_ in PLACE_NOUNS:
