@@ -536,12 +536,22 @@ def tenures_of(conn: Connection, person_id: int, limit: int | None = None,
     conds = _post_conditions("", (), keys)
     for role, org_ids in sorted(orgs_by_role.items()):
         conds += _post_conditions(role, org_ids, ())
-    # other holders' rows only give their starts: read the columns that tenures are built from, not the evidence
-    for r in personnel_rows(conn, conds, kinds=("appointment", "succession"), columns=START_COLUMNS) if conds else []:
-        if person_id not in (r.person_id, r.successor_id, r.predecessor_id):  # own rows: read whole, above
-            extra.setdefault(r.id, r)
+    for r in _other_starts(conn, conds, person_id) if conds else []:
+        extra.setdefault(r.id, r)
     everyone = tenures_from_rows(conn, list(extra.values()), None, resolver)
     return [t for t in everyone if t.person_id == person_id]
+
+
+def capped_holders(tenures: list[Tenure], limit: int = MAX_HOLDERS) -> list[Tenure]:
+    """The tenures of the LIMIT (person, body) pairs with the most reports (then the latest), all tenures of each."""
+    weight: dict[tuple, tuple[int, str]] = {}
+    for t in tenures:
+        n, last = weight.get((t.person_id, t.org_id), (0, ""))
+        weight[(t.person_id, t.org_id)] = (n + reports(t), max(last, t.last_seen or t.start or t.first_seen or ""))
+    if len(weight) <= limit:
+        return tenures
+    keep = set(sorted(weight, key=lambda k: (-weight[k][0], _neg(weight[k][1]), repr(k)))[:limit])
+    return [t for t in tenures if (t.person_id, t.org_id) in keep]
 
 
 def reports(t: Tenure) -> int:
@@ -596,6 +606,39 @@ def _neg(date: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in date)
 
 
+def _other_starts(conn: Connection, conds: list[Any], person_id: int) -> list[Any]:
+    """Other holders' appointments and successions in the posts CONDS select: rows that place their tenure starts.
+
+    They never appear in the answer, so only the columns tenures are built from are read, and a holder's
+    appointments to one post with one date are one row dated by the first report: without an end between
+    them (a succession naming the holder as predecessor) later copies start nothing. Holders with such an
+    end keep every appointment row.
+    """
+    def involved(r: Any) -> bool:
+        return person_id in (r.person_id, r.successor_id, r.predecessor_id)
+
+    successions = [r for r in personnel_rows(conn, conds, kinds=("succession",), columns=START_COLUMNS)
+                   if not involved(r)]
+    ended = sorted({r.predecessor_id for r in successions} - {None})
+    ids = facts.c.id.in_(sa.union(*[sa.select(facts.c.id).where(selective(conn, c), facts.c.kind == "appointment")
+                                    for c in conds]))
+    first = sa.select(
+        sa.func.min(facts.c.id).label("id"), facts.c.kind, facts.c.person_id, sa.null().label("successor_id"),
+        sa.null().label("predecessor_id"), facts.c.title, facts.c.org_id, sa.null().label("status"), facts.c.date,
+        sa.null().label("start_date"), sa.null().label("end_date"), sa.null().label("attributed_to_id"),
+        sa.func.min(articles.c.published).label("a_published"),
+    ).select_from(facts.join(articles, articles.c.id == facts.c.article_id)).where(
+        facts.c.retracted.is_(False), ids, facts.c.person_id != person_id,
+    ).group_by(facts.c.kind, facts.c.person_id, facts.c.title, facts.c.org_id, facts.c.date)
+    skip = set(ended)
+    appointments = [r for r in conn.execute(first) if r.person_id not in skip]
+    if ended:
+        appointments += [r for r in personnel_rows(conn, [sa.and_(c, facts.c.person_id.in_(ended)) for c in conds],
+                                                   kinds=("appointment",), columns=START_COLUMNS) if not involved(r)]
+    # in the order the facts were read before (publication, id): it decides between two successors on one day
+    return sorted(successions + appointments, key=lambda r: (r.a_published or "", r.id))
+
+
 def query_post(resolver: PostResolver, title: str) -> tuple[posts.Post, set[int], str]:
     """The post a query TITLE names: (post, bodies it names, the rest of its qualifier)."""
     post = posts.parse_title(title)
@@ -617,10 +660,12 @@ def query_post(resolver: PostResolver, title: str) -> tuple[posts.Post, set[int]
     return post, org_ids, residual
 
 
-def holders_rows(conn: Connection, title: str, limit: int = MAX_HOLDERS) -> tuple[list[Row], PostResolver, tuple]:
+def holders_rows(conn: Connection, title: str, limit: int = 4 * MAX_HOLDERS) -> tuple[list[Row], PostResolver, tuple]:
     """Fact rows of the post TITLE names, its resolver, and (role, bodies, residual) to filter tenures by.
 
-    When more than LIMIT people have facts in the post, only the LIMIT with the most (``top_people``) are read.
+    When more than LIMIT (person, body) pairs have facts under the post's keys, only the LIMIT with the most
+    (``top_holders``) are read. LIMIT is a few times ``MAX_HOLDERS``: some of the keys' facts are of another
+    post of the body (``matches_query``), and the answer is cut to MAX_HOLDERS by ``capped_holders``.
     """
     resolver = PostResolver(conn)
     post, org_ids, residual = query_post(resolver, title)
@@ -728,6 +773,6 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
     return out
 
 
-__all__ = ["MAX_HOLDERS", "MAX_POSTS", "PostResolver", "Tenure", "build_tenures", "capped_posts", "clean_date",
-           "held_on", "holders_rows", "hydrate", "infer_successor_ends", "names_for_tenures", "post_rows",
-           "tenure_json", "tenures_from_rows", "tenures_of", "top_holders"]
+__all__ = ["MAX_HOLDERS", "MAX_POSTS", "PostResolver", "Tenure", "build_tenures", "capped_holders", "capped_posts",
+           "clean_date", "held_on", "holders_rows", "hydrate", "infer_successor_ends", "names_for_tenures",
+           "post_rows", "tenure_json", "tenures_from_rows", "tenures_of", "top_holders"]

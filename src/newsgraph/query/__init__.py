@@ -401,6 +401,7 @@ def holders(store, title: str, on: str | None = None, outlets: Outlets | None = 
         tenures = [t for t in _tenure.tenures_from_rows(conn, rows, None, resolver) if _tenure.matches_query(t, want)]
         if on:
             tenures = [t for t in tenures if _tenure.held_on(t, on)]
+        tenures = _tenure.capped_holders(tenures)
         copies = copies_of(conn, {r.article_id for r in rows})
         names = names_of(conn, {t.person_id for t in tenures} | {t.org_id for t in tenures}
                          | {getattr(t, "successor_id", None) for t in tenures}
