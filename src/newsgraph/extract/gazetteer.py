@@ -221,8 +221,7 @@ def given_names_before(ctx: Context, lower_words: set[str]) -> None:
         spots = list(ent.mentions)
         if ent.type != "PERSON":
             # the one place its given name stands before it may be where the model saw no name at all
-            spots += [(m.start(), m.end()) for m in re.finditer(re.escape(ent.name), ctx.text)
-                      if (m.start(), m.end()) not in ent.mentions][:20]
+            spots += [o for o in name_occurrences(ctx, ent.name) if o not in ent.mentions][:20]
         for s, e in spots:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span.start == 0 or len(span) > 3:
@@ -332,6 +331,31 @@ def _win(ent: Entity, target: str) -> None:
         ent.type_votes[target] = others + 1
 
 
+_TOKEN_INDEX_ATTR = "_gazetteer_token_index"
+
+
+def name_occurrences(ctx: Context, name: str, limit: int = 50) -> list[tuple[int, int]]:
+    """Character spans where NAME is written as whole words, found through an index of the article's tokens
+    by text (built once per article), so that looking up every entity stays linear in the article's length."""
+    index: dict[str, list[int]] | None = getattr(ctx, _TOKEN_INDEX_ATTR, None)
+    if index is None:
+        index = {}
+        for tok in ctx.doc:
+            index.setdefault(tok.text, []).append(tok.idx)
+        setattr(ctx, _TOKEN_INDEX_ATTR, index)
+    first = re.match(r"\w+", name)
+    if first is None:
+        return []
+    text, out = ctx.text, []
+    for start in index.get(first.group(0), ()):
+        end = start + len(name)
+        if text.startswith(name, start) and (end >= len(text) or not text[end].isalnum()):
+            out.append((start, end))
+            if len(out) >= limit:
+                break
+    return out
+
+
 def _occurrences(ctx: Context, ent: Entity, spans: list[Span], limit: int = 10) -> list[Span]:
     """Where else the article writes ENT's name (whole words) than at the model's mentions: the model may have
     missed the one occurrence that shows what the name is ("the Viv Ansanm coalition")."""
@@ -339,10 +363,10 @@ def _occurrences(ctx: Context, ent: Entity, spans: list[Span], limit: int = 10) 
         return []
     taken = {(sp.start_char, sp.end_char) for sp in spans}
     out: list[Span] = []
-    for m in re.finditer(r"(?<!\w)" + re.escape(ent.name) + r"(?!\w)", ctx.text):
-        if (m.start(), m.end()) in taken:
+    for s, e in name_occurrences(ctx, ent.name):
+        if (s, e) in taken:
             continue
-        sp = ctx.doc.char_span(m.start(), m.end())
+        sp = ctx.doc.char_span(s, e)
         if sp is not None and len(sp):
             out.append(sp)
         if len(out) >= limit:
