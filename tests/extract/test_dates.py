@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.article import Article
 from newsgraph.extract.context import Context
-from newsgraph.extract.dates import date_for, mentions, normalize
+from newsgraph.extract.dates import date_for, mentions, normalize, report_date
 
 SAT = date(2023, 6, 24)  # a Saturday
 WED = date(2024, 3, 13)  # a Wednesday
@@ -180,3 +180,25 @@ def test_month_of_last_year():
 )
 def test_more_expressions(expr, published, want):
     assert normalize(expr, published) == want
+
+
+def test_date_of_an_infinitive_complement(nlp):
+    text = "Peru's interior minister, Victor Quispe, was forced to resign on Monday after a censure vote."
+    ctx = _ctx(nlp, text, WED)
+    assert date_for(ctx, *_span(text, "forced")) == "2024-03-11"
+
+
+@pytest.mark.parametrize("text", [
+    "Yerlan Sagymbayev has been appointed chairman of the committee, the press service reported on Monday.",
+    "The press service reported on Monday that Yerlan Sagymbayev had been appointed chairman of the committee.",
+])
+def test_report_date_when_the_reported_clause_has_none(nlp, text):
+    ctx = _ctx(nlp, text, WED)
+    assert date_for(ctx, *_span(text, "appointed")) is None  # the clause itself has no date
+    assert report_date(ctx, *_span(text, "appointed")) == "2024-03-11"
+
+
+def test_no_report_date_outside_a_report(nlp):
+    text = "Yerlan Sagymbayev has been appointed chairman of the committee."
+    ctx = _ctx(nlp, text, WED)
+    assert report_date(ctx, *_span(text, "appointed")) is None

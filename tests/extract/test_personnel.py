@@ -528,3 +528,14 @@ def test_his_deputy_appointed_in_his_place_held_the_deputy_post(extract_text):
     status = {p["title"]: p["status"] for p in posts(out, "Mubarak Idris Karrar")}
     assert status == {"director of the General Intelligence Service (GIS)": "current",
                       "deputy director of the General Intelligence Service (GIS)": "former"}
+
+
+def test_a_change_without_a_date_shares_the_one_told_just_before(extract_text):
+    text = ("Interior Minister Carlos Mendoza was forced to resign on Monday. President Luis Arce swore in Eduardo "
+            "del Castillo as his replacement.")
+    out = extract_text(text, published="2024-03-13")
+    (dis,) = facts(out, "dismissal")
+    (app,) = facts(out, "appointment")
+    assert dis["date"] == app["date"] == "2024-03-11"
+    (post,) = posts(out, "Eduardo del Castillo")
+    assert post["start"] == "2024-03-11"

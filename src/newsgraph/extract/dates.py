@@ -541,6 +541,10 @@ def date_for(ctx: Context, start: int, end: int) -> str | None:
         a = m.attach
         if a is not None and m.adverbial and a.dep_ in _OBJECT_DEPS and a.head.i != a.i:
             by_clause.setdefault(a.head.i, m)
+    # "was forced to resign on Monday": the date of the verb's own infinitive complement
+    for child in root.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i in by_attach:
+            return by_attach[child.i].value
     came_by_conj = False
     for _ in range(len(sent) + 1):  # bounded: a parse is a tree, but never loop on a bad one
         own = by_attach.get(node.i) or by_clause.get(node.i)
@@ -552,6 +556,43 @@ def date_for(ctx: Context, start: int, end: int) -> str | None:
             return None
         came_by_conj = node.dep_ == "conj"
         node = node.head
+    return None
+
+
+def report_date(ctx: Context, start: int, end: int) -> str | None:
+    """The date of the reporting verb whose report contains [start, end) in the same sentence ("the press
+    service reported on Thursday that X had been appointed"): when the reported clause has no date of its own,
+    the report's is the nearest the text gives."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span.sent
+    found = {m.attach.i: m for m in mentions(ctx)
+             if sent.start_char <= m.start < sent.end_char and m.value and m.attach is not None}
+    node = span.root
+    for _ in range(len(sent) + 1):
+        # "X has been appointed T, the press service reported on Thursday": the report hung after the clause
+        tail = next((c for c in node.children if c.dep_ in ("conj", "parataxis") and c.i > node.i and
+                     _is_reporting(c) and c.i in found and any(g.dep_ == "nsubj" for g in c.children)), None)
+        if tail is not None:
+            return found[tail.i].value if not found[tail.i].since else None
+        if node.head.i == node.i:
+            break
+        if node.dep_ in ("ccomp", "parataxis") and _is_reporting(node.head):
+            m = found.get(node.head.i)
+            return m.value if m is not None and not m.since else None
+        node = node.head
+    # whatever the parse made of it: a closing ", the agency reported on Monday." after the clause
+    doc = ctx.doc
+    last = sent.end - 1
+    while last > sent.start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for i, m in found.items():
+        tok = doc[i]
+        if i > span.root.i and _is_reporting(tok) and not m.since and tok.right_edge.i >= last and \
+                any(doc[k].text == "," for k in range(span.root.i, i)) and \
+                not any(t.i == span.root.i for t in tok.subtree):
+            return m.value
     return None
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ..resolve.within import resolve_description, resolve_pronoun
 from .context import Context, Entity, Fact
-from .dates import date_for
+from .dates import date_for, report_date
 from .lexicon import ACTING_MARKERS
 from .positions import (
     DESCRIBED_POST_CONFIDENCE,
@@ -345,7 +345,7 @@ def succeed(ctx: Context, successor: Entity, predecessor: Entity, title: Title |
 
 # -- verbs -----------------------------------------------------------------------------------------------
 def _date(ctx: Context, verb: Token) -> str | None:
-    return date_for(ctx, verb.idx, verb.idx + len(verb))
+    return date_for(ctx, verb.idx, verb.idx + len(verb)) or report_date(ctx, verb.idx, verb.idx + len(verb))
 
 
 def _agent(ctx: Context, verb: Token) -> Entity | None:
@@ -732,7 +732,37 @@ def _wished_for(noun: Token) -> bool:
 
 def run(ctx: Context) -> None:
     guarded(ctx, [verbs, nouns, successor_nouns, _fill_posts, _pair_changes, _deputies_promoted,
-                  _drop_described_posts])
+                  _drop_described_posts, _inherit_dates])
+
+
+_CHANGES = ("appointment", "dismissal", "succession")
+
+
+def _inherit_dates(ctx: Context) -> None:
+    """"X was forced to resign on Monday. The president swore in Y as his replacement hours later.": a change
+    told without a date shares the date of the change told just before it (same or previous sentence); the
+    posts it opened or closed get that date too."""
+    changes = sorted((f for f in ctx.facts if f.kind in _CHANGES), key=lambda f: f.evidence[0][0])
+    for n, fact in enumerate(changes):
+        if fact.fields.get("date"):
+            continue
+        start = fact.evidence[0][0]
+        window = ctx.doc[max(ctx.token_at(start).sent.start - 1, 0)].sent.start_char
+        before = [f for f in changes[:n + 1] if f is not fact and f.fields.get("date") and window <= f.evidence[0][0]
+                  <= start]
+        if not before:
+            continue
+        date = fact.fields["date"] = before[-1].fields["date"]
+        f = fact.fields
+        opened = [f.get("person")] if fact.kind == "appointment" else [f.get("successor")] \
+            if fact.kind == "succession" else []
+        closed = [f.get("person")] if fact.kind == "dismissal" else [f.get("predecessor")] \
+            if fact.kind == "succession" else []
+        for person, key in [(p, "start") for p in opened] + [(p, "end") for p in closed]:
+            for post in positions_of(ctx, person):
+                if post.fields.get(key) is None and (same_title(post.fields.get("title"), f.get("title")) or (
+                        f.get("org") is not None and post.fields.get("org") is f.get("org"))):
+                    post.fields[key] = date
 
 
 def _deputies_promoted(ctx: Context) -> None:
