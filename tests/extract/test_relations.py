@@ -280,3 +280,15 @@ def test_relation_from_cue_round_four(extract_text, text, subject, relation, obj
 def test_a_wing_named_after_its_body_is_not_the_body(extract_text):
     result = extract_text("The Hamas armed wing fought alongside Islamic Jihad in Gaza.", published="2024-03-01")
     assert not _has(result, "Hamas", "allied_with", "Islamic Jihad")
+
+
+def test_the_army_is_the_one_armed_forces_the_article_names(extract_text):
+    result = extract_text("The Nigerian Armed Forces retook Baga on Monday. ISWAP fighters fled north. The army is "
+                          "supported by the Civilian Joint Task Force, a vigilante group.", published="2024-03-01")
+    assert _has(result, "Nigerian Armed Forces", "allied_with", "Civilian Joint Task Force")
+
+
+def test_the_army_is_nobody_when_two_armies_are_named(extract_text):
+    result = extract_text("The Kachin Independence Army and the Arakan Army attacked the base. The army is backed by "
+                          "China.", published="2024-03-01")
+    assert _relations(result) == set()

@@ -161,6 +161,11 @@ def _subject_ends(ctx: Context, subj: Token) -> list[Entity]:
         return ends
     if subj.pos_ == "NOUN" and subj.lemma_.lower() in GROUP_DESCRIPTIONS and subj.tag_ == "NN" and all(
             c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        if subj.lower_ in ("army", "military"):
+            # "The army, for its part, is backed by ...": the country's armed forces, if the article names just one
+            # body so (a rebel "X Army" named last is no reason to guess)
+            army = _the_army(ctx)
+            return [army] if army is not None else []
         before = _previous_subject(ctx, subj, anywhere=subj.dep_ not in ("nsubj", "nsubjpass"))
         if before is None:
             before = resolve_description(ctx, ctx.doc[subj.i - 1: subj.i + 1], record=False)
@@ -172,6 +177,18 @@ def _subject_ends(ctx: Context, subj: Token) -> list[Entity]:
         firsts = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return [e for f in firsts for e in _ends(ctx, f)]
     return []
+
+
+#: Last words of the name of a country's armed forces, which "the army" refers to.
+ARMY_NAME_ENDS = ("armed forces", "army", "defence forces", "defense forces", "military")
+
+
+def _the_army(ctx: Context) -> Entity | None:
+    """The one body of the article named as a country's armed forces ("Sudanese Armed Forces", "the Lebanese
+    army"); None when there are several (rebels named "... Army" too) or none."""
+    found = [e for e in ctx.entities if e.type == "ORG" and e.name.lower().endswith(ARMY_NAME_ENDS)
+             and len(e.name.split()) >= 2]
+    return found[0] if len(found) == 1 else None
 
 
 def _body_described(ctx: Context, tok: Token) -> Entity | None:
@@ -256,7 +273,7 @@ def _holders(ctx: Context, tok: Token) -> list[Entity]:
             subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                     and c.lower_ not in ("which", "who", "that", "whom")]
             if subs:
-                return [e for s in subs for e in _ends(ctx, s)]
+                return [e for s in subs for e in _subject_ends(ctx, s)]
             if verb.dep_ == "relcl":
                 return _ends(ctx, verb.head)
             if verb.dep_ in ("acl", "appos") or t is verb and t.dep_ in ("xcomp", "advcl"):
