@@ -539,3 +539,15 @@ def test_a_change_without_a_date_shares_the_one_told_just_before(extract_text):
     assert dis["date"] == app["date"] == "2024-03-11"
     (post,) = posts(out, "Eduardo del Castillo")
     assert post["start"] == "2024-03-11"
+
+
+def test_replaced_x_with_y_in_a_wire_lead(extract_text):
+    text = ("Nigeria overhauls security chiefs\n\nABUJA (Reuters) - Nigerian President Bola Tinubu on Thursday "
+            "replaced the chief of defence staff, General Christopher Musa, with Lieutenant General Olufemi Oluyede, "
+            "a presidential spokesman said.")
+    out = extract_text(text, published="2024-10-31")
+    (suc,) = facts(out, "succession")
+    assert (suc["successor"], suc["predecessor"], suc["title"]) == (
+        eid(out, "Olufemi Oluyede"), eid(out, "Christopher Musa"), "chief of defence staff")
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["by"]) == (eid(out, "Olufemi Oluyede"), eid(out, "Bola Tinubu"))

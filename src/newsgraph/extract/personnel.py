@@ -627,8 +627,12 @@ def _succession_verb(ctx: Context, verb: Token, lemma: str, passive: bool, title
         # "dismissed X ... and named Y to replace him": the pronoun is the one just dismissed
         predecessors = [recent] if recent is not None and obj is not None and obj.pos_ == "PRON" \
             else _people(ctx, obj)
-        with_ = _pobj(verb, "with")
-        successors = _people(ctx, with_) if with_ is not None else []  # "the president replaced X with Y"
+        # "the president replaced X with Y" (the parser may hang "with Y" on X)
+        with_ = _pobj(verb, "with") or next((w for o in verb.children if o.dep_ in ("dobj", "npadvmod", "appos")
+                                             and o.i > verb.i for w in [_pobj(o, "with")] if w is not None), None)
+        successors = _people(ctx, with_) if with_ is not None else []
+        if with_ is not None and subj is not None:  # the one who replaced X with Y appointed Y
+            main_change = (_entity_for(ctx, subj, {"PERSON", "ORG", "GPE"}),)
         if with_ is None and not (subj is None or verb.dep_ == "acl"):
             successors = _people(ctx, subj)
     if not successors and _child(verb, "nsubj", "nsubjpass") is None and verb.dep_ in ("advcl", "xcomp", "acl"):
