@@ -578,3 +578,19 @@ def test_a_city_listed_with_a_city_in_a_place_context_is_a_place(nlp):
     text = "Protesters marched in Mashhad and Tabriz on Sunday."
     ctx = _voted(_typed(nlp, text, {"Mashhad": ("GPE", 1), "Tabriz": ("ORG", 1)}))
     assert ctx.entities.lookup("Tabriz").type == "GPE"
+
+
+def test_a_name_listed_with_a_party_and_no_given_name_is_a_party(nlp):
+    text = "The motion was filed by Podemos Unido and Avanza Patria, two parties that are allied in Congress."
+    ctx = _typed(nlp, text, {"Podemos Unido": ("ORG", 1), "Avanza Patria": ("PERSON", 1)})
+    ctx.doc[6].ent_type_ = "ORG"  # the model's type on the first party's head word
+    ctx = _voted(ctx)
+    assert ctx.entities.lookup("Avanza Patria").type == "ORG"
+
+
+def test_a_person_listed_with_a_party_stays_a_person(nlp):
+    text = "The motion was filed by Podemos Unido and Maria Gonzalez on Monday."
+    ctx = _typed(nlp, text, {"Podemos Unido": ("ORG", 1), "Maria Gonzalez": ("PERSON", 2)})
+    ctx.doc[6].ent_type_ = "ORG"
+    ctx = _voted(ctx)
+    assert ctx.entities.lookup("Maria Gonzalez").type == "PERSON"

@@ -550,6 +550,8 @@ def _named_as_a_body(ent: Entity, key: str, spans: list[Span]) -> bool:
         return True
     if ent.type != "PERSON":
         return False
+    if len(words) >= 2 and not any(is_given_name(w) for w in words) and any(_listed_with_a_body(sp) for sp in spans):
+        return True  # "Fuerza Popular and Renovación Popular": no given name, listed with a party
     if any(_personal_evidence(sp) for sp in spans) and not all(sp.root.tag_ == "NNPS" for sp in spans):
         # a who-clause says person, except after a plural name ("the Houthis, who ...")
         return _article_vote(spans)
@@ -558,6 +560,13 @@ def _named_as_a_body(ent: Entity, key: str, spans: list[Span]) -> bool:
             not sp.sent.text.isupper() for sp in spans):
         return True
     return _article_vote(spans)
+
+
+def _listed_with_a_body(span: Span) -> bool:
+    """The name is coordinated with a name the model typed an organisation ("A and B", "A, B and C")."""
+    root = span.root
+    others = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(o.ent_type_ == "ORG" and o.pos_ == "PROPN" for o in others)
 
 
 def _described_as_a_body(span: Span) -> bool:
