@@ -594,3 +594,34 @@ def test_a_person_listed_with_a_party_stays_a_person(nlp):
     ctx.doc[6].ent_type_ = "ORG"
     ctx = _voted(ctx)
     assert ctx.entities.lookup("Maria Gonzalez").type == "PERSON"
+
+
+def test_no_name_from_a_dateline_date_or_a_nationality(nlp):
+    from spacy.tokens import Span
+
+    text = "TBILISI, Oct 3 - Thousands marched. Azerbaijani President Ilham Aliyev arrived in Baku."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 2, 6, label="PERSON"), Span(doc, 8, 9, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
+    ctx = Context(article=Article(text=text), doc=doc)
+    entities.spacy_entities(ctx)
+    assert [e.name for e in ctx.entities] == ["Ilham Aliyev"]
+
+
+def test_a_place_noun_after_a_name_makes_it_a_place(nlp):
+    from spacy.tokens import Span
+
+    text = "Gunmen attacked the town of Pont-Sonde in the Artibonite department on Sunday."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Artibonite")
+    doc.ents = [Span(doc, start, start + 2, label="ORG")]
+    ctx = Context(article=Article(text=text), doc=doc)
+    entities.spacy_entities(ctx)
+    ent = ctx.entities.lookup("Artibonite")
+    assert ent is not None and ent.type == "GPE"
+
+
+def test_the_first_part_of_a_hyphenated_name(nlp):
+    text = "Activists of Tehreek-e-Insaf protested on Tuesday. The BNP now accuses Tehreek of delaying the vote."
+    ctx = _typed(nlp, text, {"Tehreek-e-Insaf": ("ORG", 1), "Tehreek": ("PERSON", 1)})
+    entities.people(ctx)
+    assert ctx.entities.lookup("Tehreek") is ctx.entities.lookup("Tehreek-e-Insaf")

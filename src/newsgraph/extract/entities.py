@@ -140,6 +140,14 @@ def spacy_entities(ctx: Context, lower_words: set[str] | None = None) -> None:
         span, label, vote = clean_span(ent, label)
         if span is None or not is_name(span, lower_words) or _only_titles(span):
             continue
+        if label == "PERSON" and any(t.like_num for t in span):
+            continue  # "Oct 3 - Thousands": a dateline's date, no one's name
+        if len(span) == 1 and label in ("PERSON", "ORG") and gazetteer.is_demonym(span.text) and \
+                gazetteer.place_of(name_key(span.text)) is None:
+            continue  # "Azerbaijani [President Ilham Aliyev]": a nationality, no name
+        if label in ("ORG", "PERSON") and len(span) >= 2 and span[-1].text.islower() and \
+                span[-1].lower_ in gazetteer.PLACE_NOUNS:
+            span, label = Span(span.doc, span.start, span.end - 1, label="GPE"), "GPE"  # "[Artibonite] department"
         if len(span) == 1 and span.start > 0 and doc_lower(span, -1) in ("a", "an") and span.root.dep_ in (
                 "attr", "dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj", "ROOT") and (
                 span.end >= len(span.doc) or span.doc[span.end].text != "-"):
@@ -856,9 +864,12 @@ def people(ctx: Context) -> None:
     for e in full:
         by_initial[_last(e)[:1]].append(e)
     by_first: dict[str, list[Entity]] = defaultdict(list)
+    hyphen_first: dict[str, list[Entity]] = defaultdict(list)
     for e in ctx.entities:
         if len(e.name.split()) > 1:
             by_first[name_key(e.name.split()[0])].append(e)
+        elif e.type in ORG_LIKE and e.name.count("-") >= 2:
+            hyphen_first[e.name.split("-")[0].lower()].append(e)
     weak = [e for e in ctx.entities if e.type != "PERSON" and 2 <= len(e.name.split()) <= 3
             and sum(e.type_votes.values()) <= 1 and all(w[:1].isupper() for w in e.name.split())]
     for ent in list(ctx.entities):
@@ -887,6 +898,9 @@ def people(ctx: Context) -> None:
         key = words[0]
         cut = [f for f in by_first.get(key, ()) if f is not ent and all(
             ctx.text.startswith(f.name, s) for s, _e in ent.mentions)]
+        if not cut and ent.type in ("PERSON", "ORG"):
+            # "Jamaat" for "Jamaat-e-Islami": the first part of a hyphenated body's name
+            cut = [f for f in hyphen_first.get(ent.name.lower(), ()) if f is not ent]
         if len(cut) == 1 and ent.mentions:
             # "the [Shin] Bet security service": the model cut a name the article spells in full elsewhere
             merges.union(cut[0], ent)
