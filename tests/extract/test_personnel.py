@@ -551,3 +551,29 @@ def test_replaced_x_with_y_in_a_wire_lead(extract_text):
         eid(out, "Olufemi Oluyede"), eid(out, "Christopher Musa"), "chief of defence staff")
     (app,) = facts(out, "appointment")
     assert (app["person"], app["by"]) == (eid(out, "Olufemi Oluyede"), eid(out, "Bola Tinubu"))
+
+
+def test_installed_as(extract_text):
+    out = extract_text("Colonel Ahmed Saleh was installed as head of the presidential guard.", published="2024-10-31")
+    (app,) = facts(out, "appointment")
+    assert (app["person"], app["title"]) == (eid(out, "Ahmed Saleh"), "head of the presidential guard")
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Ahmed Musa was fired at by gunmen on Tuesday.",
+    "The court expelled journalist Maria Ressa from the hearing.",
+    "Ahmed Musa was removed from the flight.",
+])
+def test_fired_at_or_removed_from_a_place_is_no_dismissal(extract_text, text):
+    out = extract_text(text, published="2025-01-10")
+    assert facts(out, "dismissal") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ahmed Musa was removed from office on Tuesday.",
+    "The party expelled Ahmed Musa from the Politburo.",
+])
+def test_removed_from_office_or_a_body_is_a_dismissal(extract_text, text):
+    out = extract_text(text, published="2025-01-10")
+    (dis,) = facts(out, "dismissal")
+    assert dis["person"] == eid(out, "Ahmed Musa")

@@ -35,7 +35,8 @@ from .titles import HYPOTHETICAL, Title, is_title_word, parse_title, phrase_afte
 #: verb lemma -> does it need an explicit post to count ("named" alone is too often "a man named X")
 APPOINT_VERBS = {"appoint": False, "nominate": False, "promote": False, "reappoint": False, "name": True,
                  "confirm": True, "install": True, "designate": True, "tap": True, "pick": True, "choose": True,
-                 "select": True, "elevate": True, "swear": False}
+                 "select": True, "elevate": True, "swear": False,
+                 "instal": True}  # the lemmatiser's (British) lemma of "installed"
 DISMISS_VERBS = {"dismiss", "fire", "sack", "oust", "boot", "remove", "relieve", "depose", "unseat", "axe", "purge",
                  "demote", "discharge", "expel", "topple", "overthrow"}
 SUCCEED_VERBS = {"replace", "succeed", "supplant"}
@@ -381,6 +382,10 @@ def _change_verb(verb: Token) -> str | None:
     if lemma in APPOINT_VERBS:
         return "appointment"
     if lemma in DISMISS_VERBS:
+        if lemma == "fire" and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into", "toward", "towards")
+                                   and not any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
+                                   for c in verb.children):
+            return None  # "was fired at by gunmen", "fired on the convoy" (not "fired X on Monday")
         return "dismissal"
     if lemma == "force" and "out" in prts:
         return "dismissal"
@@ -470,6 +475,19 @@ def _body_taken(verb: Token, obj: Token) -> bool:
         c.lower_ == "the" for c in obj.children)
 
 
+#: What one is removed or expelled from when it is a post: "from office", "from the party", "from the cabinet".
+_FROM_BODIES = {"government", "cabinet", "party", "board", "council", "committee", "army", "force", "forces", "service",
+                "ministry", "parliament", "senate", "assembly", "leadership", "politburo", "presidency", "command"}
+
+
+def _from_a_post(ctx: Context, verb: Token) -> bool:
+    src = _pobj(verb, "from")
+    if src is None:
+        return False
+    ent = ctx.entity_of(src)
+    return src.lower_ in POST_NOUNS | _FROM_BODIES or ent is not None and ent.type == "ORG"
+
+
 def _to_rank(verb: Token) -> bool:
     to = _pobj(verb, "to")
     return to is not None and to.lemma_.lower() in ("rank", "grade")
@@ -516,9 +534,9 @@ def verbs(ctx: Context) -> None:
         for person in people:
             if by is person and not (passive or intransitive):
                 continue  # "X sacked him": the pronoun was read as X; nobody dismisses themselves
-            if kind == "dismissal" and lemma in _NEEDS_POST and title is None and _pobj(verb, "from") is None \
+            if kind == "dismissal" and lemma in _NEEDS_POST and title is None and not _from_a_post(ctx, verb) \
                     and _known_post(ctx, person, sent, anywhere=False) is None:
-                continue  # "removed X" alone may be anything; "removed the head of Y, X," is a dismissal
+                continue  # "removed X (from the flight)" may be anything; "removed the head of Y, X," is a dismissal
             if by is person:
                 by = None
             # a new post is not an old one: only a dismissal may take the post from elsewhere in the article
