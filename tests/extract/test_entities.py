@@ -625,3 +625,10 @@ def test_the_first_part_of_a_hyphenated_name(nlp):
     ctx = _typed(nlp, text, {"Tehreek-e-Insaf": ("ORG", 1), "Tehreek": ("PERSON", 1)})
     entities.people(ctx)
     assert ctx.entities.lookup("Tehreek") is ctx.entities.lookup("Tehreek-e-Insaf")
+
+
+def test_an_honorific_before_a_single_name_is_part_of_it(ents):
+    ctx, by = ents("Former prime minister Sheikh Hasina called the ban an act of revenge. President Emmanuel Macron "
+                   "did not comment.")
+    assert "Sheikh Hasina" in by and by["Sheikh Hasina"].type == "PERSON"
+    assert "Emmanuel Macron" in by and "President Emmanuel Macron" not in by

@@ -439,8 +439,8 @@ def clean_span(span: Span, label: str | None = None) -> tuple[Span | None, str, 
     if k > start:
         titles = {doc[i].lower_.strip(".") for i in range(start, k)}
         rest = doc[k:end]
-        if label == "PERSON":
-            start = k
+        if label == "PERSON" and not (end - k == 1 and k - start == 1 and doc[start].lower_ in NAME_HONORIFICS):
+            start = k  # but "Sheikh Hasina": an honorific before a single name is part of how the person is named
         elif label == "ORG" and titles & PERSON_TITLES and _looks_personal(rest) and (
                 len(rest) >= 2 or titles & STRONG_TITLES):
             start, label, vote = k, "PERSON", TITLE_VOTE
@@ -448,6 +448,10 @@ def clean_span(span: Span, label: str | None = None) -> tuple[Span | None, str, 
     if not any(c.isalpha() for c in out.text):
         return None, label, 0
     return out, label, vote
+
+
+#: Honorifics that, before a single name, are part of the name people use ("Sheikh Hasina", "Haji Bashir").
+NAME_HONORIFICS = {"sheikh", "shaikh", "sheik", "sayyed", "seyed", "sayed", "seyyed", "haji", "hajji"}
 
 
 def _is_prefix(doc: Doc, i: int) -> bool:
