@@ -72,3 +72,12 @@ def test_descriptive_words_are_not_part_of_the_post(extract_text):
     out = extract_text("Fatima Zahra was sworn in as the country's first female prime minister on Tuesday.",
                        published="2024-05-02")
     assert _posts(out, "Fatima Zahra") == ["prime minister"]
+
+
+def test_hyphenated_post_after_a_body_with_its_acronym(extract_text):
+    out = extract_text("The Revolutionary Guards (IRGC) commander-in-chief, Hossein Salami, spoke on Monday.",
+                       published="2024-05-02")
+    ent = entity_by_name(out, "Hossein Salami")
+    (post,) = [f for f in facts(out, "position") if f["person"] == ent["id"]]
+    assert post["title"] == "commander-in-chief"
+    assert post["org"] == entity_by_name(out, "Revolutionary Guards")["id"]

@@ -283,7 +283,7 @@ def appositions_before(ctx: Context) -> None:
         # the post's own modifiers, back to a determiner, preposition or possessive
         k = head
         while k > start and doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k - 1].lower_ != "of" or (
-                k > start and is_hyphen(doc[k - 1])):
+                k > start and (is_hyphen(doc[k - 1]) or doc[k - 1].text in "()")):  # "the Guards (IRGC) commander"
             k -= 1
         titles = [t for t in (parse_title(ctx, a, b) for a, b in coordinated_parts(ctx, k, comma)) if t is not None]
         if not titles:

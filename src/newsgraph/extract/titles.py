@@ -264,9 +264,10 @@ def appositive_start(ctx: Context, comma: int) -> int:
         if tok.is_space or (tok.is_punct and not is_hyphen(tok) and low not in _POSSESSIVE_MARKS
                             and tok.text not in "()"):
             break
-        if tok.pos_ in ("VERB", "AUX") and not is_title_word(doc, k - 1) or low in _STOP_WORDS:
+        in_word = _hyphen_group(doc, k - 1) != (k - 1, k)  # the "in" of "commander-in-chief" goes on
+        if tok.pos_ in ("VERB", "AUX") and not is_title_word(doc, k - 1) or low in _STOP_WORDS and not in_word:
             break
-        if tok.pos_ in ("ADP",) and low not in COMPLEMENT_PREPS:
+        if tok.pos_ in ("ADP",) and low not in COMPLEMENT_PREPS and not in_word:
             break
         if tok.pos_ == "DET":
             k -= 1
