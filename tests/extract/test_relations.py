@@ -292,3 +292,20 @@ def test_the_army_is_nobody_when_two_armies_are_named(extract_text):
     result = extract_text("The Kachin Independence Army and the Arakan Army attacked the base. The army is backed by "
                           "China.", published="2024-03-01")
     assert _relations(result) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "party"),
+    [
+        ("Opposition leader Ana Ruiz of Nuevas Ideas said the vote was rigged.", "Ana Ruiz", "Nuevas Ideas"),
+        ("Senator Marco Bellini of Forza Nuova voted against the bill.", "Marco Bellini", "Forza Nuova"),
+    ],
+)
+def test_a_politician_of_a_party(extract_text, text, person, party):
+    result = extract_text(text, published="2024-03-01")
+    assert _has(result, person, "member_of", party), _relations(result)
+
+
+def test_an_official_of_a_ministry_is_no_party_member(extract_text):
+    result = extract_text("Army chief Ahmed Saleh of the Interior Ministry resigned.", published="2024-03-01")
+    assert not any(r[1] == "member_of" for r in _relations(result))

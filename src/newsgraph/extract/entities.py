@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .context import Context, Entity, name_key
@@ -252,7 +252,7 @@ def untagged_bodies(ctx: Context, lower_words: set[str]) -> None:
     n = len(doc)
     i = 0
     while i < n:
-        if not _name_word(doc[i]) or i == 0 or doc[i - 1].lower_ != "the":
+        if not _name_word(doc[i]) or i == 0 or not (doc[i - 1].lower_ == "the" or _of_a_titled_person(doc[i - 1])):
             i += 1
             continue
         j = i + 1
@@ -265,8 +265,20 @@ def untagged_bodies(ctx: Context, lower_words: set[str]) -> None:
                if t.is_alpha) or gazetteer.place_of(name_key(run.text)) is not None:
             continue
         if (len(run) >= 2 and run[-1].lower_ in ORG_HEAD_WORDS | GROUP_HEADS) or gazetteer.group_noun_after(run) \
-                or _described_as_body(run):
+                or _described_as_body(run) or _of_a_titled_person(doc[run.start - 1]):
             add(ctx, run.text, "ORG", run.start_char, run.end_char, NER_VOTE)
+
+
+#: Political roles before a person's name that make "X of Y" name X's party ("Opposition leader Ana Ruiz of Y").
+PARTY_ROLE_TITLES = {"leader", "lawmaker", "legislator", "mp", "senator", "deputy", "congressman", "congresswoman",
+                     "councillor", "councilor", "mep", "candidate", "chairman", "chairwoman"}
+
+
+def _of_a_titled_person(of: Token) -> bool:
+    """'Opposition leader Tamar Levi of [Yesh Atid]': "of" after a person named with a political role."""
+    if of.lower_ != "of" or of.head.ent_type_ != "PERSON" or of.head.i >= of.i:
+        return False
+    return any(c.dep_ == "compound" and c.lower_ in PARTY_ROLE_TITLES for c in of.head.children)
 
 
 def _described_as_body(run: Span) -> bool:

@@ -631,9 +631,12 @@ def party_member(rels: Relations, tok: Token) -> None:
                     if body.type in BODY_TYPES and body is not person:
                         rels.add("member_of", person, body, tok)
             return
+        titled = any(c.dep_ == "compound" and c.lower_ in PARTY_ROLE_NOUNS | PARTY_ROLE_WEAK for c in tok.children)
         for p in _pobjs(tok, {"of", "from"}):
             for body in _ends(ctx, p):
-                if body.type in BODY_TYPES and _party_like(body, p) and body is not person:
+                # "X of the Y party"; "Opposition leader X of Y" (a political role makes Y X's party)
+                if body.type in BODY_TYPES and body is not person and (_party_like(body, p) or titled and not (
+                        {w.lower() for w in body.name.split()} & OFFICE_BODY_WORDS)):
                     rels.add("member_of", person, body, tok)
         return
     strong = lemma in PARTY_ROLE_NOUNS
