@@ -275,3 +275,10 @@ def test_a_record_in_a_row_is_no_post(extract_text):
     out = extract_text("Ali Rezaei is the third Guards officer in a row to take over the police.",
                        published="2024-05-02")
     assert positions_of(out, "Ali Rezaei") == []
+
+
+def test_ran_a_body_whose_name_the_parser_split(extract_text):
+    out = extract_text("Céline Rousseau, a career police officer who once ran the Paris counter-terrorism brigade, "
+                       "was appointed director.", published="2024-05-02")
+    posts = {p["title"]: p["status"] for p in positions_of(out, "Céline Rousseau")}
+    assert posts["head of the Paris counter-terrorism brigade"] == "former"

@@ -385,7 +385,10 @@ def clauses(ctx: Context) -> None:
             continue
         ev = ctx.sentence_span(verb)
         if lemma in LEAD_VERBS and verb.pos_ == "VERB":
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            # "ran the Paris counter-terrorism brigade" may be parsed as two objects: the body is the last
+            obj = next((c for c in reversed(objs) if c.lower_ in INSTITUTIONS or ctx.entity_of(c) is not None),
+                       objs[0] if objs else None)
             if obj is None:
                 continue
             org = ctx.entity_of(obj)
@@ -398,10 +401,11 @@ def clauses(ctx: Context) -> None:
                 c.dep_ == "amod" and c.i > obj.i) for c in obj.children)
             if (org is None or described) and positions_of(ctx, person) and (described or len(list(obj.subtree)) <= 2):
                 continue  # "who had led the agency": the post the article already gave them
-            end = phrase_after(ctx, obj.left_edge.i)
+            first = min(o.left_edge.i for o in objs if o.i <= obj.i)
+            end = phrase_after(ctx, first)
             if end <= obj.i:
                 continue
-            obj_text = ctx.doc[obj.left_edge.i:end].text
+            obj_text = ctx.doc[first:end].text
             add_position(ctx, person, f"{LEAD_VERBS[lemma]} of {obj_text}", org, _clause_status(verb), ev,
                          confidence=DESCRIBED_POST_CONFIDENCE if described else 0.6)
             continue
