@@ -309,3 +309,12 @@ def test_a_politician_of_a_party(extract_text, text, person, party):
 def test_an_official_of_a_ministry_is_no_party_member(extract_text):
     result = extract_text("Army chief Ahmed Saleh of the Interior Ministry resigned.", published="2024-03-01")
     assert not any(r[1] == "member_of" for r in _relations(result))
+
+
+def test_a_plan_told_with_would_is_a_tie_but_a_condition_is_not(extract_text):
+    told = extract_text("The commander said the Multinational Joint Task Force would work with the Chadian National "
+                        "Army on border patrols.", published="2024-03-01")
+    assert _has(told, "Multinational Joint Task Force", "cooperates_with", "Chadian National Army")
+    maybe = extract_text("The Multinational Joint Task Force would work with the Chadian National Army if asked.",
+                         published="2024-03-01")
+    assert _relations(maybe) == set()

@@ -726,6 +726,8 @@ def leads(rels: Relations, tok: Token) -> None:
 
 #: Modal verbs that make a tie an obligation or a possibility, not a fact ("must coordinate with").
 UNASSERTING_MODALS = {"must", "should", "could", "might", "may", "would", "ought"}
+#: Verbs that tell a plan: under them, "would" is the future of the telling ("said A would work with B").
+PLAN_REPORT_VERBS = {"say", "announce", "confirm", "state", "pledge", "agree", "promise", "tell"}
 
 
 def _unasserted(cue: Token) -> bool:
@@ -733,7 +735,10 @@ def _unasserted(cue: Token) -> bool:
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head if cue.dep_ in ("dobj", "attr", "nsubj") else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
-    return any((c.dep_ == "aux" and c.lower_ in UNASSERTING_MODALS) or c.dep_ == "neg" for c in verb.children)
+    # "X said the force would work with Y": a plan told in the past, not a hypothesis
+    told_plan = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in PLAN_REPORT_VERBS
+    return any((c.dep_ == "aux" and c.lower_ in UNASSERTING_MODALS and not (told_plan and c.lower_ == "would"))
+               or c.dep_ == "neg" for c in verb.children)
 
 
 def _named_modifier_only(ctx: Context, obj: Token) -> bool:
