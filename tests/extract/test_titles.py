@@ -81,3 +81,20 @@ def test_hyphenated_post_after_a_body_with_its_acronym(extract_text):
     (post,) = [f for f in facts(out, "position") if f["person"] == ent["id"]]
     assert post["title"] == "commander-in-chief"
     assert post["org"] == entity_by_name(out, "Revolutionary Guards")["id"]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Attorney General Merrick Garland spoke.", "Merrick Garland", "Attorney General"),
+    ("Nigeria's Inspector General Kayode Egbetokun spoke.", "Kayode Egbetokun", "Inspector General"),
+    ("The Philippine National Police (PNP) chief General Benjamin Acorda spoke.", "Benjamin Acorda", "chief"),
+])
+def test_general_as_part_of_a_post_or_a_rank(extract_text, text, name, title):
+    out = extract_text(text, published="2024-05-02")
+    assert _posts(out, name) == [title]
+
+
+def test_a_bodys_acronym_before_a_premodifying_post_gives_the_org(extract_text):
+    out = extract_text("The Philippine National Police (PNP) chief General Benjamin Acorda spoke.",
+                       published="2024-05-02")
+    (post,) = [f for f in facts(out, "position") if f["person"] == entity_by_name(out, "Benjamin Acorda")["id"]]
+    assert post["org"] == entity_by_name(out, "Philippine National Police")["id"]

@@ -61,6 +61,10 @@ _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 #: Words before a post that say it is no longer held ("the ousted president", "a retired general").
 _FORMER_PARTICIPLES = {"previously", "formerly", "once", "retired", "ousted", "sacked", "dismissed", "deposed",
                        "fired", "toppled", "overthrown", "removed", "disgraced"}
+#: Posts named "<word> General": "Attorney General", "Inspector General", "Director General".
+_GENERAL_POSTS = {"attorney", "solicitor", "secretary", "inspector", "director", "comptroller", "surgeon", "governor",
+                  "postmaster", "adjutant", "procurator", "auditor", "consul", "commissioner", "registrar",
+                  "controller", "prosecutor", "accountant", "commander", "vicar", "receiver", "paymaster"}
 #: Words that make a post the one below another: "deputy director" is not "director".
 _LOWER_RANK = {"deputy", "vice", "assistant", "under", "associate", "sub"}
 _MINISTER = re.compile(r"^(?:minister|secretary) (?:of|for) (?:the )?(.+)$")
@@ -227,6 +231,10 @@ def premodifier_start(ctx: Context, i: int) -> int:
                 while k > sent_start and ctx.entity_of(doc[k - 1]) is owner:
                     k -= 1
             break
+        if tok.text == ")" and k - 3 >= sent_start and doc[k - 3].text == "(" and ctx.entity_of(doc[k - 2]) \
+                is not None and ctx.entity_of(doc[k - 2]).type == "ORG":
+            k -= 3  # "Philippine National Police (PNP) chief General X": the body's acronym
+            continue
         if low in _FORMER_PARTICIPLES and k < i:  # "the ousted president X": opens the title, says it is over
             k -= 1
             break
@@ -369,8 +377,8 @@ def parse_title(ctx: Context, start: int, end: int, *, allow_weak: bool = False)
     # trailing ranks are a form of address, not the post ("army spokesman Col.")
     stop = comp
     while comp == end and stop > start + 1 and (is_rank(doc[stop - 1]) or doc[stop - 1].text == "."):
-        if _lex(doc[stop - 1]) == "general" and (is_title_word(doc, stop - 2) or is_hyphen(doc[stop - 2])):
-            break  # "Attorney General", "Secretary-General": one post
+        if _lex(doc[stop - 1]) == "general" and (_lex(doc[stop - 2]) in _GENERAL_POSTS or is_hyphen(doc[stop - 2])):
+            break  # "Attorney General", "Secretary-General": one post ("police chief General X": a rank)
         keep[stop - 1 - start] = False
         stop -= 1
     # the head: last kept non-punct word before the complement
