@@ -632,3 +632,25 @@ def test_an_honorific_before_a_single_name_is_part_of_it(ents):
                    "did not comment.")
     assert "Sheikh Hasina" in by and by["Sheikh Hasina"].type == "PERSON"
     assert "Emmanuel Macron" in by and "President Emmanuel Macron" not in by
+
+
+def test_capitalised_words_the_model_left_before_a_name(nlp):
+    from spacy.tokens import Span
+
+    text = "The group is locked in a turf war with the Islamic State West Africa Province, a rival jihadist faction."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "West")
+    doc.ents = [Span(doc, start, start + 3, label="GPE")]
+    ctx = Context(article=Article(text=text), doc=doc)
+    entities.spacy_entities(ctx)
+    names = [e.name for e in ctx.entities]
+    assert names == ["Islamic State West Africa Province"], names
+    entities.gazetteer.vote(ctx)
+    entities._settle_all(ctx)
+    assert ctx.entities.items[0].type == "ORG"  # described as a faction
+
+
+def test_a_title_before_a_name_is_not_pulled_into_it(ents):
+    ctx, by = ents("Foreign Minister Ana Duarte met Defence Secretary John Healey in London.")
+    assert "Ana Duarte" in by and "John Healey" in by
+    assert not any("Minister" in e.name or "Secretary" in e.name for e in ctx.entities if e.type == "PERSON")

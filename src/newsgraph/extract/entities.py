@@ -160,6 +160,7 @@ def spacy_entities(ctx: Context, lower_words: set[str] | None = None) -> None:
             vote += FULL_NAME_VOTE - 1  # a full name is better evidence than a lone surname
         if _in_capitals(span, ctx.text):
             vote = 0  # the model guesses types in all-capital headlines: let the body decide
+        span = _words_before(span, lower_words)
         if label == "PERSON":
             span = _whole_surname(span, lower_words)
         elif label == "ORG":
@@ -193,6 +194,21 @@ def _of_country(span: Span) -> Span:
     if place is None or place.kind != "country" or doc[end].head.i != span[-1].i:
         return span
     return Span(doc, span.start, j, label=span.label_)
+
+
+def _words_before(span: Span, lower_words: set[str]) -> Span:
+    """'the [Islamic State] Sahel Province': capitalised words right before a name that the parse hangs inside it
+    and the model left out (or called a nationality) are part of it; titles and ranks are not."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and span.end - start < 8:
+        prev = doc[start - 1]
+        if not (prev.pos_ == "PROPN" and prev.is_title and prev.ent_type_ in ("", "NORP")
+                and start <= prev.head.i < span.end and prev.text not in lower_words
+                and prev.lower_ not in NAME_PREFIXES and prev.lower_ not in TITLE_HEADS):
+            break
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
 
 
 def _whole_surname(span: Span, lower_words: set[str]) -> Span:

@@ -576,7 +576,7 @@ def _described_as_a_body(span: Span) -> bool:
     if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in LED_WORDS:
         return True
     for c in span.root.children:
-        if c.dep_ != "appos" or c.pos_ != "NOUN":
+        if c.dep_ != "appos" or c.pos_ not in ("NOUN", "PROPN") or not c.text.islower():
             continue
         if c.lemma_.lower() in GROUP_NOUNS or c.lemma_.lower() == "partner" and any(
                 m.lower_ in ("coalition", "junior", "governing") for m in c.children if m.dep_ in ("compound", "amod")):
