@@ -318,3 +318,12 @@ def test_a_plan_told_with_would_is_a_tie_but_a_condition_is_not(extract_text):
     maybe = extract_text("The Multinational Joint Task Force would work with the Chadian National Army if asked.",
                          published="2024-03-01")
     assert _relations(maybe) == set()
+
+
+def test_a_partner_in_the_government_an_x_led_government(extract_text):
+    text = ("Prime Minister Petr Fiala, whose Civic Democratic-led government faces a confidence vote, met the unions. "
+            "The Pirate Party, a coalition partner in the government, backed the budget.")
+    assert _has(extract_text(text, published="2024-03-01"), "Pirate Party", "allied_with", "Civic Democratic")
+    alone = extract_text("The Pirate Party, a coalition partner in the government, backed the budget.",
+                         published="2024-03-01")
+    assert _relations(alone) == set()

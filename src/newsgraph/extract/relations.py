@@ -488,13 +488,28 @@ def _coalition_partner(ctx: Context, tok: Token, relation: str, objects: list[En
     """'Likud's coalition partner': a partner in government is an ally; 'a partner in the governing
     coalition led by the ANC': an ally of the party that leads it."""
     if any(c.lower_ in COALITION_WORDS for c in tok.children if c.dep_ in ("compound", "amod")):
-        return "allied_with", objects
+        relation = "allied_with"
     for p in _pobjs(tok, {"in"}):
         if p.lemma_.lower() in COALITION_WORDS | {"government"}:
             named = _ends(ctx, p) or [e for v in p.children if v.dep_ == "acl" and v.lemma_.lower() == "lead"
                                       for q in _pobjs(v, {"by"}) for e in _ends(ctx, q) if e.type != "PERSON"]
+            if not named and any(c.dep_ == "det" and c.lower_ == "the" for c in p.children):
+                named = _leading_party(ctx, p.lemma_.lower())  # "the government": the "X-led government" told before
             return "allied_with", objects + named
     return relation, objects
+
+
+def _leading_party(ctx: Context, noun: str) -> list[Entity]:
+    """The one body the article calls the leader of its government or coalition ("the Pheu Thai-led government")."""
+    found: dict[int, Entity] = {}
+    for tok in ctx.doc:
+        if tok.lower_ == "led" and tok.dep_ == "amod" and tok.head.lemma_.lower() == noun:
+            for c in tok.children:
+                if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i:
+                    for e in _ends(ctx, c):
+                        if e.type in BODY_TYPES:
+                            found[id(e)] = e
+    return list(found.values()) if len(found) == 1 else []
 
 
 def _of_which(ctx: Context, tok: Token) -> list[Entity]:
