@@ -354,3 +354,21 @@ def test_the_head_of_government_is_nobody_when_no_prime_minister_was_named(extra
     result = extract_text('President Kassym Tokayev met the council. "Prices will fall," the head of government '
                           'said on Monday.', published="2024-05-02")
     assert _name(result, _quote(result, "Prices will fall")["speaker"]) != "Kassym Tokayev"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "via"),
+    [
+        # the outlet named right after its description, wherever the parser hung the name
+        ('Defence Minister Anna Kovacs said "the border is secure", in remarks carried by the state news agency MTI.',
+         "the border is secure", "Anna Kovacs", "MTI"),
+        # an outlet's name the tagger made an adjective of "agency"
+        ('The IRNA news agency quoted Foreign Minister Abbas Araghchi as saying that "talks are over".',
+         "talks are over", "Abbas Araghchi", "IRNA"),
+    ],
+)
+def test_the_outlet_that_carried_the_words_is_the_relay(extract_text, text, words, speaker, via):
+    result = extract_text(text, published="2024-03-01")
+    q = _quote(result, words)
+    assert _name(result, q["speaker"]) == speaker
+    assert via in (_name(result, q["via"]) or "")

@@ -386,12 +386,19 @@ class Sources:
         if ent is not None:
             return ent
         # "a senior Hezbollah official, Wafiq Safa": the appositive name is who, the compound only whose
-        for dep in ("appos", "compound") if head.pos_ == "NOUN" else ("compound", "appos"):
+        for dep in ("appos", "compound", "amod") if head.pos_ == "NOUN" else ("compound", "appos"):
             for child in head.children:
+                # "the IRNA news agency": the tagger sometimes makes the name an adjective of the head
                 if child.dep_ == dep and (dep == "appos" or child.pos_ == "PROPN"):
                     ent = self.index.of(child)
                     if ent is not None:
                         return ent
+        if head.lower_ in MEDIA_NOUNS and head.i + 1 < len(head.doc):
+            # "the state news agency MTI": the outlet's name right after its description, wherever the parse hung it
+            nxt = head.doc[head.i + 1]
+            ent = self.index.of(nxt) if nxt.pos_ == "PROPN" else None
+            if ent is not None and ent.type in ("ORG", "NORP"):
+                return ent
         if head.lower_ in TITLE_HEADS:  # "the commander of the RSF, Mohamed Dagalo": the parse hangs the name on RSF
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.lower_ != "of":
