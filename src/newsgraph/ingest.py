@@ -212,6 +212,7 @@ def ingest(paths: Iterable[str | os.PathLike] = (), *, store: Store | str | None
             from .curate import reapply
 
             reapply(kb)  # an analyst's corrections also apply to what was just added (newsgraph.curate)
+            kb.refresh_summary()  # the kept sighting groups cover the new facts (newsgraph.store.summary)
     finally:
         summary.seconds = time.perf_counter() - started
         if own:

@@ -34,6 +34,7 @@ from . import posts
 from .extract.context import name_key
 from .extract.lexicon import ORG_HEAD_WORDS
 from .query._common import LEAN_FACT_COLUMNS, MAX_SOURCES, PERSONNEL, fetch_facts, names_of, selective, source_of
+from .store import summary
 from .store.schema import articles, entities, entity_keys, entity_names, facts
 
 #: At most this many (person, body) pairs in one ``holders`` answer: those with the most reports in the post. A
@@ -429,8 +430,7 @@ class Sightings:
                 "last_published": self.last_published}
 
 
-_GROUP = [facts.c.person_id, facts.c.org_id, facts.c.title, facts.c.status, facts.c.start_date, facts.c.end_date,
-          facts.c.attributed_to_id, articles.c.source]
+_GROUP = summary.GROUP_COLUMNS
 
 
 #: The columns tenures are built from (``_events``, ``build_tenures``, ``tenures_from_rows``): enough for rows
@@ -461,14 +461,19 @@ def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = P
         out += fetch_facts(conn, *ids(facts.c.kind.in_(sorted(others))), columns=columns)
     if "position" not in kinds:
         return out
-    groups = conn.execute(
-        sa.select(sa.func.max(facts.c.id), sa.func.min(articles.c.published), sa.func.max(articles.c.published),
-                  sa.func.count())
-        .select_from(facts.join(articles, articles.c.id == facts.c.article_id))
-        .where(facts.c.retracted.is_(False), *ids(facts.c.kind == "position")).group_by(*_GROUP)).all()
+    if summary.fresh(conn):  # the groups kept by store.summary: the same rows, without grouping thousands of facts
+        groups = summary.groups(conn, [selective(conn, c) for c in any_of])
+    else:
+        # ordered by sample id, as summary.groups: the order rows reach build_tenures decides ties (titles, bases)
+        top = sa.func.max(facts.c.id)
+        groups = conn.execute(
+            sa.select(top, sa.func.min(articles.c.published), sa.func.max(articles.c.published), sa.func.count())
+            .select_from(facts.join(articles, articles.c.id == facts.c.article_id))
+            .where(facts.c.retracted.is_(False), *ids(facts.c.kind == "position")).group_by(*_GROUP)
+            .order_by(top)).all()
     if groups:
         sample = {r.id: r for r in fetch_facts(conn, facts.c.id.in_([g[0] for g in groups]), columns=columns)}
-        out += [Sightings(sample[g[0]], g[1], g[2], g[3]) if g[3] > 1 else sample[g[0]]
+        out += [Sightings(sample[g[0]], g[1], g[2], int(g[3])) if g[3] > 1 else sample[g[0]]
                 for g in groups if g[0] in sample]
     return out
 

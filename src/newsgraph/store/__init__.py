@@ -147,7 +147,16 @@ class Store:
                 counts[name] = counts.get(name, 0) + n
         with self.write() as conn:
             BulkLoader(conn).finish()
+        self.refresh_summary(full=True)
         return counts
+
+    def refresh_summary(self, *, full: bool = False) -> str:
+        """Bring the kept sighting groups (``store.summary``) up to date: the facts added since the last refresh,
+        or all of them after a curation or when FULL; returns 'fresh', 'incremental' or 'rebuilt'."""
+        from . import summary
+
+        with self.write() as conn:
+            return summary.refresh(conn, full=full)
 
     def record_failure(self, *, key: str, stage: str, reason: str, origin: str | None = None,
                        article_id: str | None = None) -> None:

@@ -284,8 +284,45 @@ curation_log = sa.Table(
     sa.Column("note", sa.Text, nullable=True),
 )
 
+sighting_groups = sa.Table(
+    "sighting_groups", metadata,
+    sa.Column("key", sa.String(32), primary_key=True,
+              comment="hash of the grouping columns below (NULL-safe: a NULL is a value of its own)"),
+    sa.Column("person_id", sa.Integer, nullable=True),
+    sa.Column("org_id", sa.Integer, nullable=True),
+    sa.Column("title", sa.Text, nullable=True),
+    sa.Column("status", sa.String(16), nullable=True),
+    sa.Column("start_date", _date, nullable=True),
+    sa.Column("end_date", _date, nullable=True),
+    sa.Column("attributed_to_id", sa.Integer, nullable=True),
+    sa.Column("source", sa.String(256), nullable=True, comment="the article's outlet"),
+    sa.Column("role", sa.String(64), nullable=True),
+    sa.Column("post_key", sa.String(255), nullable=True),
+    sa.Column("successor_id", sa.Integer, nullable=True),
+    sa.Column("predecessor_id", sa.Integer, nullable=True),
+    sa.Column("kind", sa.String(32), nullable=False, comment="always 'position'; kept so facts' conditions apply"),
+    sa.Column("first_published", _date, nullable=True),
+    sa.Column("last_published", _date, nullable=True),
+    sa.Column("n", sa.Integer, nullable=False, comment="live position facts in the group"),
+    sa.Column("sample_id", sa.Integer, nullable=False, comment="the group's latest fact (highest id)"),
+    sa.Index("ix_sighting_groups_person_id", "person_id"),
+    sa.Index("ix_sighting_groups_successor_id", "successor_id"),
+    sa.Index("ix_sighting_groups_predecessor_id", "predecessor_id"),
+    sa.Index("ix_sighting_groups_post_key_person_id_org_id", "post_key", "person_id", "org_id"),
+    sa.Index("ix_sighting_groups_role_org_id_person_id", "role", "org_id", "person_id"),
+    comment="added by 0005: live position facts grouped as tenure.personnel_rows groups them (store.summary)",
+)
+
+sighting_state = sa.Table(
+    "sighting_state", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False, comment="always 1"),
+    sa.Column("fact_id", sa.Integer, nullable=False, comment="sighting_groups covers facts up to this id"),
+    sa.Column("curation_id", sa.Integer, nullable=False, comment="the curation log's highest id at that time"),
+    comment="added by 0005: how far sighting_groups is up to date (store.summary.fresh)",
+)
+
 __all__ = [
     "SCHEMA_VERSION", "metadata", "articles", "sources", "lsh_bands", "entities", "entity_names",
     "article_entities", "mentions", "facts", "fact_participants", "failures", "curation_log", "entity_keys",
-    "resolution_links",
+    "resolution_links", "sighting_groups", "sighting_state",
 ]
