@@ -94,3 +94,30 @@ def measure(url: str, n: int = 200, seed: int = 11, only: set[str] | None = None
         if key in out:
             out[f"{key}_p95_ms"] = out[key]["p95_ms"]
     return out
+
+
+def before_after_summary(url: str, n: int = 60, only: set[str] | None = None) -> dict[str, Any]:
+    """Latencies with the kept sighting groups stale (queries group the facts), the time to rebuild them
+    (``Store.refresh_summary``), and latencies with them fresh: the same targets, back to back."""
+    from newsgraph.store import Store
+    from newsgraph.store.schema import sighting_state
+
+    only = only or {"show", "show_top", "holders"}
+    with Store.open(url) as kb, kb.write() as conn:  # read-write: migrates the base to the newest schema
+        conn.execute(sighting_state.delete())  # stale, whatever it was
+    out: dict[str, Any] = {"stale": measure(url, n=n, only=only)}
+    with Store.open(url) as kb:
+        t0, c0 = time.perf_counter(), time.process_time()
+        done = kb.refresh_summary()
+        out["refresh"] = {"did": done, "wall_s": round(time.perf_counter() - t0, 1),
+                          "cpu_s": round(time.process_time() - c0, 1)}
+    out["fresh"] = measure(url, n=n, only=only)
+    return out
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    # python bench/latency.py URL [N]: show/holders latency before and after the sighting summary
+    print(json.dumps(before_after_summary(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 60), indent=1))

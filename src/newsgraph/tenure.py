@@ -638,7 +638,10 @@ def _other_starts(conn: Connection, conds: list[Any], person_id: int) -> list[An
     skip = set(ended)
     appointments = [r for r in conn.execute(first) if r.person_id not in skip]
     if ended:
-        appointments += [r for r in personnel_rows(conn, [sa.and_(c, facts.c.person_id.in_(ended)) for c in conds],
+        # the post's appointments filtered by person (not through the person index: SQLite read every fact of
+        # hundreds of ended holders, heads of state among them, for a few appointments)
+        unindexed = facts.c.person_id + 0
+        appointments += [r for r in personnel_rows(conn, [sa.and_(c, unindexed.in_(ended)) for c in conds],
                                                    kinds=("appointment",), columns=START_COLUMNS) if not involved(r)]
     # in the order the facts were read before (publication, id): it decides between two successors on one day
     return sorted(successions + appointments, key=lambda r: (r.a_published or "", r.id))

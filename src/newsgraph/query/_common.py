@@ -7,6 +7,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import BooleanClauseList
 
 from ..store.schema import articles, entities, entity_names, fact_participants, facts, sources
 
@@ -31,7 +33,9 @@ def selective(conn: Connection, cond: Any) -> Any:
     ``likelihood`` tells it the lookup is selective. Other databases get COND as it is.
     """
     if conn.dialect.name == "sqlite":
-        return sa.func.likelihood(cond, sa.literal_column("0.001"))
+        # term by term: the planner splits a condition's AND into index terms only outside likelihood()
+        terms = cond.clauses if isinstance(cond, BooleanClauseList) and cond.operator is operators.and_ else [cond]
+        return sa.and_(*(sa.func.likelihood(t, sa.literal_column("0.001")) for t in terms))
     return cond
 
 
