@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import namedtuple
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -441,6 +442,10 @@ START_COLUMNS = [facts.c.id, facts.c.kind, facts.c.person_id, facts.c.successor_
 #: START_COLUMNS and the article: what tenures, their names and their outlets' copies need. The evidence
 #: (sentence, span, outlet, title) is read by ``hydrate`` for the few rows a tenure shows as sources.
 SLIM_COLUMNS = [*START_COLUMNS, facts.c.article_id]
+#: Rows of START_COLUMNS or SLIM_COLUMNS made from a kept sighting group (``store.summary.groups``): they have the
+#: fields, and no evidence, of the rows read from the facts, so ``hydrate`` reads the evidence of those shown.
+_ROW_SHAPES = {tuple(c.name for c in cols): namedtuple(name, [c.name for c in cols])
+               for name, cols in (("StartRow", START_COLUMNS), ("SlimRow", SLIM_COLUMNS))}
 
 
 def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = PERSONNEL,
@@ -462,7 +467,14 @@ def personnel_rows(conn: Connection, any_of: list[Any], kinds: Iterable[str] = P
     if "position" not in kinds:
         return out
     if summary.fresh(conn):  # the groups kept by store.summary: the same rows, without grouping thousands of facts
-        groups = summary.groups(conn, [selective(conn, c) for c in any_of])
+        kept = summary.groups(conn, [selective(conn, c) for c in any_of])
+        shape = _ROW_SHAPES.get(tuple(c.name for c in columns))
+        if shape is not None:  # the sample's tenure columns are kept with the group: no fact to read
+            for g in kept:
+                row = shape(*(g[name] for name in shape._fields))
+                out.append(Sightings(row, g["first_published"], g["last_published"], g["n"]) if g["n"] > 1 else row)
+            return out
+        groups = [(g["id"], g["first_published"], g["last_published"], g["n"]) for g in kept]
     else:
         # ordered by sample id, as summary.groups: the order rows reach build_tenures decides ties (titles, bases)
         top = sa.func.max(facts.c.id)

@@ -305,6 +305,10 @@ sighting_groups = sa.Table(
     sa.Column("last_published", _date, nullable=True),
     sa.Column("n", sa.Integer, nullable=False, comment="live position facts in the group"),
     sa.Column("sample_id", sa.Integer, nullable=False, comment="the group's latest fact (highest id)"),
+    # added by 0006: what tenures read of the sample, so that a group is a row without reading its fact
+    sa.Column("sample_date", _date, nullable=True, comment="the sample fact's date"),
+    sa.Column("sample_published", _date, nullable=True, comment="the sample fact's article's publication date"),
+    sa.Column("sample_article_id", sa.String(64), nullable=True, comment="the sample fact's article"),
     sa.Index("ix_sighting_groups_person_id", "person_id"),
     sa.Index("ix_sighting_groups_successor_id", "successor_id"),
     sa.Index("ix_sighting_groups_predecessor_id", "predecessor_id"),

@@ -67,19 +67,24 @@ def group_key(values: Sequence[Any]) -> str:
 
 
 def _aggregate(conn: Connection, after: int, upto: int) -> Iterable[dict[str, Any]]:
-    """Group rows of the live position facts with AFTER < id <= UPTO."""
-    query = (sa.select(*_KEY_COLUMNS, sa.func.min(articles.c.published), sa.func.max(articles.c.published),
-                       sa.func.count(), sa.func.max(facts.c.id))
-             .select_from(facts.join(articles, articles.c.id == facts.c.article_id))
-             .where(facts.c.kind == "position", facts.c.retracted.is_(False), facts.c.id > after,
-                    facts.c.id <= upto)
-             .group_by(*_KEY_COLUMNS))
+    """Group rows of the live position facts with AFTER < id <= UPTO, with what tenures read of each sample."""
+    top = sa.func.max(facts.c.id).label("sample_id")
+    agg = (sa.select(*_KEY_COLUMNS, sa.func.min(articles.c.published).label("first_published"),
+                     sa.func.max(articles.c.published).label("last_published"), sa.func.count().label("n"), top)
+           .select_from(facts.join(articles, articles.c.id == facts.c.article_id))
+           .where(facts.c.kind == "position", facts.c.retracted.is_(False), facts.c.id > after, facts.c.id <= upto)
+           .group_by(*_KEY_COLUMNS)).subquery()
+    sample, published = facts.alias("sample"), articles.alias("sample_article")
+    query = (sa.select(agg, sample.c.date, published.c.published, sample.c.article_id)
+             .select_from(agg.join(sample, sample.c.id == agg.c.sample_id)
+                          .join(published, published.c.id == sample.c.article_id)))
     width = len(_NAMES)
     for row in conn.execute(query):
         values = tuple(row[:width])
         out = dict(zip(_NAMES, values, strict=True))
         out.update(key=group_key(values), first_published=row[width], last_published=row[width + 1],
-                   n=int(row[width + 2]), sample_id=int(row[width + 3]))
+                   n=int(row[width + 2]), sample_id=int(row[width + 3]), sample_date=row[width + 4],
+                   sample_published=row[width + 5], sample_article_id=row[width + 6])
         yield out
 
 
@@ -97,7 +102,8 @@ def _upsert(conn: Connection, rows: list[dict[str, Any]]) -> None:
         "n": g.n + new.n,
         "first_published": _earlier(g.first_published, new.first_published, new.first_published < g.first_published),
         "last_published": _earlier(g.last_published, new.last_published, new.last_published > g.last_published),
-        "sample_id": sa.case((new.sample_id > g.sample_id, new.sample_id), else_=g.sample_id),
+        **{name: sa.case((new.sample_id > g.sample_id, new[name]), else_=g[name])
+           for name in ("sample_id", "sample_date", "sample_published", "sample_article_id")},
     })
     conn.execute(stmt, rows)
 
@@ -144,17 +150,35 @@ def _on_groups(element: Any) -> Any:
     return None
 
 
-def groups(conn: Connection, any_of: Sequence[Any]) -> list[Any]:
-    """(sample fact id, first published, last published, count) of the sighting groups of the live position facts
-    matching any of the conditions ANY_OF (written on ``facts`` columns), ordered by sample id: what
-    ``tenure.personnel_rows`` computes by grouping the facts, read from the kept groups."""
+def groups(conn: Connection, any_of: Sequence[Any]) -> list[dict[str, Any]]:
+    """The sighting groups of the live position facts matching any of the conditions ANY_OF (written on ``facts``
+    columns), ordered by sample id: what ``tenure.personnel_rows`` computes by grouping the facts, read from the
+    kept groups. Each is the sample fact's tenure columns (``id``, ``kind``, ``person_id``, ..., ``date``,
+    ``a_published``, ``article_id``) with ``first_published``, ``last_published`` and ``n``."""
     g = sighting_groups.c
     conds = [visitors.replacement_traverse(c, {}, _on_groups) for c in any_of]
     keys = sa.union(*[sa.select(g.key).where(c) for c in conds])
-    # regrouped by GROUP_COLUMNS: rows differing only in a filter column (a post key parsed by another version)
-    # are one group, as when the facts are grouped
-    cols = [g[c.name] for c in GROUP_COLUMNS]
-    top = sa.func.max(g.sample_id)
-    return conn.execute(sa.select(top, sa.func.min(g.first_published), sa.func.max(g.last_published),
-                                  sa.func.sum(g.n))
-                        .where(g.key.in_(keys)).group_by(*cols).order_by(top)).all()
+    merged: dict[tuple, dict[str, Any]] = {}
+    for row in conn.execute(sa.select(sighting_groups).where(g.key.in_(keys))):
+        m = row._mapping
+        # rows differing only in a filter column (a post key parsed by another version) are one group, as when
+        # the facts are grouped: counts summed, dates widened, the newest sample kept
+        key = tuple(m[c.name] for c in GROUP_COLUMNS)
+        have = merged.get(key)
+        if have is None:
+            merged[key] = dict(m)
+            continue
+        have["n"] += m["n"]
+        for name, pick in (("first_published", min), ("last_published", max)):
+            dates = [d for d in (have[name], m[name]) if d is not None]
+            have[name] = pick(dates) if dates else None
+        if m["sample_id"] > have["sample_id"]:
+            have.update({k: m[k] for k in (*_NAMES, "sample_id", "sample_date", "sample_published",
+                                           "sample_article_id") if k != "source"})
+    out = []
+    for m in sorted(merged.values(), key=lambda m: m["sample_id"]):
+        out.append({**{c.name: m[c.name] for c in _FILTER_COLUMNS + GROUP_COLUMNS}, "id": m["sample_id"],
+                    "date": m["sample_date"], "a_published": m["sample_published"],
+                    "article_id": m["sample_article_id"], "first_published": m["first_published"],
+                    "last_published": m["last_published"], "n": m["n"]})
+    return out
