@@ -144,14 +144,21 @@ def report(r: dict[str, Any]) -> str:
             op, target = TARGETS[key]
             ok = r["targets_met"].get(key)
             mark = "n/a" if ok is None else ("ok" if ok else "MISSED")
+            facts = r.get("queries_sqlite", {}).get("base", {}).get("facts", 0)
+            if key.endswith("_p95_ms") and facts < 1_000_000:
+                mark += f" (on {facts:,} facts; the target is for 1,000,000)"
             lines.append(f"  {key:18} {r[key]!s:>9}   target {op} {target}  {mark}")
     for name in ("sqlite", "postgresql"):
         q = r.get(f"queries_{name}")
         if q:
             lines.append(f"  queries on {name} ({q['base']['facts']:,} facts, {q['base']['entities']:,} entities):")
-            for k in ("show", "show_popular", "holders", "network", "network_popular"):
+            for k in ("show", "show_popular", "show_top", "holders", "network", "network_popular"):
+                if k not in q:
+                    continue
+                cpu = (f"   CPU p50 {q[k]['cpu_p50_ms']} / p95 {q[k]['cpu_p95_ms']} ms"
+                       if "cpu_p95_ms" in q[k] else "")
                 lines.append(f"    {k:16} p50 {q[k]['p50_ms']:>8} ms   p95 {q[k]['p95_ms']:>8} ms   "
-                             f"max {q[k]['max_ms']} ms")
+                             f"max {q[k]['max_ms']} ms{cpu}")
     return "\n".join(lines)
 
 
