@@ -680,12 +680,14 @@ def query_post(resolver: PostResolver, title: str) -> tuple[posts.Post, set[int]
     return post, org_ids, residual
 
 
-def holders_rows(conn: Connection, title: str, limit: int = 4 * MAX_HOLDERS) -> tuple[list[Row], PostResolver, tuple]:
+def holders_rows(conn: Connection, title: str,
+                 limit: int | None = 4 * MAX_HOLDERS) -> tuple[list[Row], PostResolver, tuple]:
     """Fact rows of the post TITLE names, its resolver, and (role, bodies, residual) to filter tenures by.
 
     When more than LIMIT (person, body) pairs have facts under the post's keys, only the LIMIT with the most
     (``top_holders``) are read. LIMIT is a few times ``MAX_HOLDERS``: some of the keys' facts are of another
     post of the body (``matches_query``), and the answer is cut to MAX_HOLDERS by ``capped_holders``.
+    LIMIT None reads every pair: a question about one date must not lose a little-reported holder of then.
     """
     resolver = PostResolver(conn)
     post, org_ids, residual = query_post(resolver, title)
@@ -695,7 +697,7 @@ def holders_rows(conn: Connection, title: str, limit: int = 4 * MAX_HOLDERS) -> 
     conds = _post_conditions(post.role, org_ids, keys)
     if not conds:
         return [], resolver, (post.role, org_ids, residual)
-    top = top_holders(conn, conds, limit)
+    top = top_holders(conn, conds, limit) if limit is not None else None
     if top is not None:
         people = sorted({p for p, _ in top})
         with_body = sorted((p, o) for p, o in top if o is not None)

@@ -153,3 +153,35 @@ def test_person_under_the_caps_is_shown_in_full(store):
     assert shown["counts"] == {"posts": 12, "facts": {}, "truncated": False}
     assert len(shown["positions"]) == 12
     assert len(query.holders(store, "deputy head")) == 12
+
+
+def _ministers_base(store: Store, n: int) -> None:
+    """N interior ministers of one country in turn, each appointed a year after the one before; every one but
+    the first reported twice, so the first has the fewest reports of the post."""
+    block = empty_rows()
+    country = 1
+    merge(block, entity_rows(country, "Zambia", "GPE"))
+    next_fact = 1
+    for i in range(n):
+        person = 2 + i
+        name = f"Chanda Mwale {i + 1}"
+        merge(block, entity_rows(person, name, "PERSON"))
+        sworn = f"{1900 + i}-03-01"
+        text = f"{name} was sworn in as Zambia's interior minister on Monday."
+        for copy in range(1 if i == 0 else 2):
+            c = contract(f"{text} Report {copy + 1}.", [(name, "PERSON", []), ("Zambia", "GPE", [])],
+                         [{"kind": "appointment", "person": name, "title": "interior minister", "org": "Zambia",
+                           "date": sworn, "evidence": text}],
+                         source=f"outlet-{copy}", published=sworn)
+            rows, next_fact = article_rows(c, {"e1": person, "e2": country}, first_fact_id=next_fact)
+            merge(block, rows)
+    store.bulk_load([block], trusted=True)
+
+
+def test_holders_on_a_date_finds_a_holder_outside_the_most_reported(store):
+    _ministers_base(store, 4 * tenure.MAX_HOLDERS + 10)
+    on_date = query.holders(store, "interior minister", on="1900-06-01")
+    assert [h["person"]["name"] for h in on_date] == ["Chanda Mwale 1"]
+    later = query.holders(store, "interior minister", on="1950-06-01")
+    assert [h["person"]["name"] for h in later] == ["Chanda Mwale 51"]
+    assert len(query.holders(store, "interior minister")) == tenure.MAX_HOLDERS

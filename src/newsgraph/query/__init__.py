@@ -397,7 +397,8 @@ def holders(store, title: str, on: str | None = None, outlets: Outlets | None = 
     """Who held the post TITLE names (any wording of it), when, on what evidence; ON: only who held it then."""
     outlets = outlets if outlets is not None else default_outlets()
     with store.read() as conn:
-        rows, resolver, want = _tenure.holders_rows(conn, title)
+        # on a date, every pair is read: the cut to the most reported would drop who held an old post then
+        rows, resolver, want = _tenure.holders_rows(conn, title, limit=None if on else 4 * _tenure.MAX_HOLDERS)
         tenures = [t for t in _tenure.tenures_from_rows(conn, rows, None, resolver) if _tenure.matches_query(t, want)]
         if on:
             tenures = [t for t in tenures if _tenure.held_on(t, on)]
