@@ -223,7 +223,7 @@ def test_a_killed_ingest_run_again_ends_like_an_uninterrupted_one(store_url, tmp
     corpus = tmp_path / "in"
     corpus.mkdir()
     lines = [{"id": f"{name}-{i}", "text": f"{text} Update {i}: officials gave no further details."}
-             for i in range(3) for name, text in ARTICLES.items()]
+             for i in range(8) for name, text in ARTICLES.items()]  # enough that a kill lands mid-run
     (corpus / "feed.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
     assert run(reference, "ingest", str(corpus)).exit_code == 0
