@@ -34,6 +34,15 @@ _COMPOUNDS = [
     (r"\bchief of staff\b", "chief-of-staff"),
     (r"\bchief of the general staff\b", "chief-of-staff"),
     (r"\bchief of general staff\b", "chief-of-staff"),
+    # "X General" posts are their own posts, not the rank ("prosecutor general" is no general)
+    (r"\b(?:prosecutor|procurator) general\b", "prosecutor-general"),
+    (r"\binspector general\b", "inspector-general"),
+    (r"\bauditor general\b", "auditor-general"),
+    (r"\bsolicitor general\b", "solicitor-general"),
+    (r"\bsurgeon general\b", "surgeon-general"),
+    (r"\bcomptroller general\b", "comptroller-general"),
+    (r"\bgovernor general\b", "governor-general"),
+    (r"\bmembers? of (?:the )?(?:parliament|congress|the national assembly|national assembly)\b", "lawmaker"),
 ]
 #: Post words -> the role they name. Synonyms of "the person at the top of a body" share ``head``.
 ROLE_WORDS = {
@@ -51,6 +60,15 @@ ROLE_WORDS = {
     "superintendent": "superintendent", "inspector": "inspector", "treasurer": "treasurer", "ceo": "head",
     "member": "member", "official": "official", "officer": "officer", "deputy": "deputy",
     "representative": "representative", "coordinator": "coordinator", "negotiator": "negotiator",
+    "prosecutor-general": "prosecutor-general", "inspector-general": "inspector-general",
+    "auditor-general": "auditor-general", "solicitor-general": "solicitor-general",
+    "surgeon-general": "surgeon-general", "comptroller-general": "comptroller-general",
+    "governor-general": "governor-general",
+    # members of a legislature: one role whatever the country calls them (a senator sits in another chamber)
+    "lawmaker": "lawmaker", "legislator": "lawmaker", "parliamentarian": "lawmaker", "mp": "lawmaker",
+    "congressman": "lawmaker", "congresswoman": "lawmaker", "assemblyman": "lawmaker",
+    "assemblywoman": "lawmaker", "senator": "senator", "councillor": "councillor", "councilor": "councillor",
+    "councilman": "councillor", "councilwoman": "councillor",
 }
 #: Grade words that, before a role, make another post.
 GRADES = {"deputy", "vice", "assistant", "first"}

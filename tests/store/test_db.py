@@ -124,3 +124,31 @@ def test_two_writers_at_once_lose_nothing_and_duplicate_nothing(store_url, tmp_p
                                  "duplicates": 0}
         un = [e for e in store.entities("ORG") if e["name"] == "United Nations"]
         assert len(un) == 1 and un[0]["articles"] == 18
+
+
+def test_upgrading_reads_post_keys_again(tmp_path):
+    """A base written before legislators' titles named posts (0006) gets their keys on upgrade (0007)."""
+    import sqlalchemy as sa
+
+    from newsgraph.store.schema import facts, sighting_state
+
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    text = "Senator Ana Duarte of Goias and Prosecutor-General Rui Lopes met in Brasilia on Monday."
+    contract = build_contract(text, [("Ana Duarte", "PERSON", []), ("Rui Lopes", "PERSON", [])], [
+        {"kind": "position", "person": "Ana Duarte", "title": "Senator", "status": "current",
+         "evidence": "Senator Ana Duarte"},
+        {"kind": "position", "person": "Rui Lopes", "title": "Prosecutor-General", "status": "current",
+         "evidence": "Prosecutor-General Rui Lopes"},
+    ])
+    with Store.open(url) as store:
+        store.add(contract)
+        with store.engine.begin() as conn:  # as 0006's newsgraph stored them
+            conn.execute(facts.update().where(facts.c.title == "Senator").values(role=None, post_key=None))
+            conn.execute(facts.update().where(facts.c.title == "Prosecutor-General")
+                         .values(role="general", post_key="general|"))
+            conn.execute(sa.text("UPDATE alembic_version SET version_num = '0006'"))
+    with Store.open(url) as store, store.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+        keys = dict(conn.execute(sa.select(facts.c.title, facts.c.post_key)).all())
+        assert keys == {"Senator": "senator|", "Prosecutor-General": "prosecutor-general|"}
+        assert conn.execute(sa.select(sa.func.count()).select_from(sighting_state)).scalar() == 0
