@@ -577,3 +577,23 @@ def test_removed_from_office_or_a_body_is_a_dismissal(extract_text, text):
     out = extract_text(text, published="2025-01-10")
     (dis,) = facts(out, "dismissal")
     assert dis["person"] == eid(out, "Ahmed Musa")
+
+
+def test_two_given_names_the_model_left_out_and_a_place_after_the_post(extract_text):
+    # the model tags no name in the first sentence and "Carranza" as a body in the second; "at the Government
+    # Palace" says where the oath was taken, not which post
+    out = extract_text("Ana Lucía Carranza was sworn in on Friday as Bolivia's Minister of the Interior at the "
+                       "Government Palace in La Paz, replacing Víctor Choque. Carranza told reporters the police "
+                       "would change.", published="2025-05-02")
+    (app,) = facts(out, "appointment")
+    assert app["person"] == eid(out, "Ana Lucía Carranza")
+    assert app["title"] == "Minister of the Interior"
+    (succ,) = facts(out, "succession")
+    assert (succ["successor"], succ["predecessor"]) == (eid(out, "Ana Lucía Carranza"), eid(out, "Víctor Choque"))
+    assert not [e for e in out["entities"] if e["name"] in ("Carranza", "Lucía Carranza")]
+
+
+def test_a_second_complement_that_is_not_a_place_stays_in_the_post(extract_text):
+    out = extract_text("Colonel Amadou Diallo, the head of security at the embassy, met the minister on Monday.",
+                       published="2025-05-02")
+    assert [p["title"] for p in posts(out, "Amadou Diallo")] == ["head of security at the embassy"]

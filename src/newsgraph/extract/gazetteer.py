@@ -208,6 +208,15 @@ def untagged_places(ctx: Context, person_words: set[str], lower_words: set[str])
         i = max(j, i + 1)
 
 
+def _given_name_token(ctx: Context, tok, lower_words: set[str]) -> bool:
+    """A capitalised known given name in no entity, never a word the article also writes in lower case, a
+    title, a body's word or a place."""
+    low = tok.lower_
+    return (_capitalised(tok) and is_given_name(tok.text) and low not in lower_words and low not in PERSON_TITLES
+            and low not in ORG_WORDS and place_of(name_key(tok.text)) is None
+            and ctx.entities.at(tok.idx, tok.idx + len(tok.text)) is None)
+
+
 def given_names_before(ctx: Context, lower_words: set[str]) -> None:
     """'[Babatunde] Fashola': the model's person starts one word late when the given name is foreign to
     it. A capitalised known given name right before a person's mention, in no entity, joins the name."""
@@ -219,9 +228,9 @@ def given_names_before(ctx: Context, lower_words: set[str]) -> None:
         and not any(w.lower() in ORG_WORDS for w in e.name.replace("-", " ").split()))]
     for ent in candidates:
         spots = list(ent.mentions)
-        if ent.type != "PERSON":
-            # the one place its given name stands before it may be where the model saw no name at all
-            spots += [o for o in name_occurrences(ctx, ent.name) if o not in ent.mentions][:20]
+        # the one place its given names stand before it may be where the model saw no name at all ("Ana Lucía
+        # Carranza was sworn in", then "Carranza said" tagged)
+        spots += [o for o in name_occurrences(ctx, ent.name) if o not in ent.mentions][:20]
         for s, e in spots:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span.start == 0 or len(span) > 3:
@@ -229,13 +238,12 @@ def given_names_before(ctx: Context, lower_words: set[str]) -> None:
             if ent.type != "PERSON" and (len(span) > 1 and not all(t.text[:1].isupper() or t.text == "-"
                                                                    for t in span) or span[0].is_upper):
                 continue  # "Céline Rousseau-Dubois", not an acronym or a phrase
-            prev = doc[span.start - 1]
-            low = prev.lower_
-            if (not _capitalised(prev) or not is_given_name(prev.text) or low in lower_words
-                    or low in PERSON_TITLES or low in ORG_WORDS or place_of(name_key(prev.text)) is not None
-                    or ctx.entities.at(prev.idx, prev.idx + len(prev.text)) is not None):
+            first = span.start
+            while first > 0 and first > span.start - 2 and _given_name_token(ctx, doc[first - 1], lower_words):
+                first -= 1  # "Ana Lucía [Carranza]": two given names
+            if first == span.start:
                 continue
-            full = doc[span.start - 1: span.end]
+            full = doc[first: span.end]
             if ent.type != "PERSON" and ctx.entities.at(full.start_char, full.end_char) is not None:
                 continue
             ctx.entities.remove_mention(ent, s, e)

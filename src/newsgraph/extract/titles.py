@@ -145,6 +145,24 @@ def _is_person_start(ctx: Context, tok: Token) -> bool:
     return ent is not None and ent.type == "PERSON"
 
 
+_PLACE_LABELS = {"FAC", "GPE", "LOC"}
+
+
+def _at_a_place(ctx: Context, at: int, start: int) -> bool:
+    """An "at" after a title that already has its complement ("of the Interior"), before a place or a
+    building: the sentence says where something happened, not which post."""
+    doc = ctx.doc
+    if not any(doc[k].lower_ in ("of", "for", "to") for k in range(start, at)):
+        return False
+    k = at + 1
+    while k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    if k >= len(doc):
+        return False
+    ent = ctx.entity_of(doc[k])
+    return doc[k].ent_type_ in _PLACE_LABELS or (ent is not None and ent.type in _PLACE_LABELS)
+
+
 def phrase_after(ctx: Context, i: int, limit: int = 24) -> int:
     """End (exclusive token index) of the title-like noun phrase that starts at token i.
 
@@ -180,6 +198,8 @@ def phrase_after(ctx: Context, i: int, limit: int = 24) -> int:
                 break
             if tok.pos_ == "ADP" and low not in COMPLEMENT_PREPS:
                 break
+            if low == "at" and _at_a_place(ctx, j, i):
+                break  # "Minister of the Interior [at the Government Palace]": where, not which post
             if tok.pos_ in ("CCONJ",):
                 nxt = doc[j + 1] if j + 1 < sent_end else None
                 if nxt is None or nxt.pos_ in ("DET", "PRON", "NUM") or _is_person_start(ctx, nxt) or (
