@@ -79,14 +79,12 @@ def ids(web_db) -> dict:
         "articles": arts}
 
 
-@pytest.fixture(scope="session")
-def live_server(web_app) -> Iterator[str]:
-    """The app served by uvicorn on 127.0.0.1 in a background thread; yields its base URL."""
+def _serve(app) -> Iterator[str]:
+    """APP served by uvicorn on 127.0.0.1 in a background thread; yields its base URL, stops it after."""
     import uvicorn
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(web_app, host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -97,6 +95,12 @@ def live_server(web_app) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(web_app) -> Iterator[str]:
+    """The app served by uvicorn on 127.0.0.1 in a background thread; yields its base URL."""
+    yield from _serve(web_app)
 
 
 @pytest.fixture(scope="session")
@@ -129,21 +133,8 @@ def page(browser, live_server):
 @pytest.fixture()
 def scratch_server(web_db, tmp_path) -> Iterator[str]:
     """A live server (write token set) over a copy of the base that the test may change."""
-    import uvicorn
-
     from newsgraph.web import create_app
 
     app = create_app(copy_base(web_db, tmp_path), write_token=TOKEN)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    yield from _serve(app)
     app.state.web.close()
