@@ -24,7 +24,7 @@ import bisect
 import itertools
 import re
 from collections import namedtuple
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +34,16 @@ from sqlalchemy.engine import Connection, Row
 from . import posts
 from .extract.context import name_key
 from .extract.lexicon import ORG_HEAD_WORDS
-from .query._common import LEAN_FACT_COLUMNS, MAX_SOURCES, PERSONNEL, fetch_facts, names_of, selective, source_of
+from .query._common import (
+    MAX_SOURCES,
+    PERSONNEL,
+    SOURCE_COLUMNS,
+    fact_query,
+    fetch_facts,
+    names_of,
+    selective,
+    source_of,
+)
 from .store import summary
 from .store.schema import articles, entities, entity_keys, entity_names, facts
 
@@ -42,6 +51,9 @@ from .store.schema import articles, entities, entity_keys, entity_names, facts
 #: post every article names ("president", with no country) has thousands of people called so once or twice; no
 #: page lists them all, and reading every one of their tenures would make the answer take seconds.
 MAX_HOLDERS = 50
+#: Sources listed per holder in a ``holders`` answer (the latest; ``sightings`` counts them all): a list of fifty
+#: holders is read for who and when, and each holder's ``show`` lists up to MAX_SOURCES.
+HOLDER_SOURCES = 3
 #: At most this many posts of one person in ``show`` (those with the most reports); the rest are counted.
 MAX_POSTS = 100
 _FULL_OR_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -68,6 +80,8 @@ class Tenure:
     said_current: bool = False
     said_former: bool = False
     rows: list[Row] = field(default_factory=list)
+    #: how many reports it rests on, when ROWS are only those shown (a kept tenure: ``newsgraph.kept_tenures``)
+    n_reports: int | None = None
 
     @property
     def anchor(self) -> str:
@@ -341,8 +355,11 @@ def _post_of(resolver: PostResolver, row: Row) -> tuple | None:
 
 
 def tenures_from_rows(conn: Connection, rows: list[Row], only_person: int | None = None,
-                      resolver: PostResolver | None = None) -> list[Tenure]:
-    """Tenures of every person in ROWS (or ONLY_PERSON), per post, successor ends inferred."""
+                      resolver: PostResolver | None = None, fold_for: Container[int] | None = None) -> list[Tenure]:
+    """Tenures of every person in ROWS (or ONLY_PERSON), per post, successor ends inferred.
+
+    FOLD_FOR: only these people's untitled successions and dismissals may join their one post (all when None):
+    ROWS that are one role's facts cannot tell whether a person also holds posts of other roles."""
     resolver = resolver or PostResolver(conn)
     resolver.prefetch_identities((row.title, row.org_id) for row in rows)
     groups: dict[tuple[int, tuple], list[Row]] = {}
@@ -360,6 +377,8 @@ def tenures_from_rows(conn: Connection, rows: list[Row], only_person: int | None
             groups.setdefault((pid, post), []).append(row)
     # a succession or dismissal without a title belongs to the person's one post, if they have one
     for pid, extra in untitled.items():
+        if fold_for is not None and pid not in fold_for:
+            continue
         own = [k for k in groups if k[0] == pid]
         if len(own) == 1:
             groups[own[0]].extend(extra)
@@ -382,8 +401,10 @@ def _fold_unknown_bodies(groups: dict[tuple[int, tuple], list[Row]]) -> None:
 
 
 def same_post(a: tuple, b: tuple) -> bool:
-    """One post: same role and portfolio, and the same body when both are known."""
-    return a[0] == b[0] and a[2] == b[2] and (a[1] is None or b[1] is None or a[1] == b[1])
+    """One post: same role, portfolio and body. A start in a post read without its body does not end a tenure
+    in a known body, nor the reverse: "head" with no body is a different post in every article that says it (a
+    person's post without a body has been folded into their one post with it: ``_fold_unknown_bodies``)."""
+    return a == b
 
 
 def infer_successor_ends(tenures: list[Tenure]) -> None:
@@ -427,8 +448,31 @@ class Sightings:
 
     @property
     def _mapping(self) -> Mapping[str, Any]:
-        return {**self._row._mapping, "sightings": self.sightings, "first_published": self.first_published,
-                "last_published": self.last_published}
+        return _SightingsMapping(self)
+
+
+class _SightingsMapping(Mapping[str, Any]):
+    """A ``Sightings`` row's mapping: its counts over the sample row's (a view: copying a row's mapping for every
+    source listed cost more than reading it)."""
+
+    _OWN = frozenset({"sightings", "first_published", "last_published"})
+
+    def __init__(self, row: Sightings) -> None:
+        self._s = row
+        self._base = row._row._mapping
+
+    def __getitem__(self, key: str) -> Any:
+        return getattr(self._s, key) if key in self._OWN else self._base[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._OWN or key in self._base
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._base
+        yield from (k for k in ("sightings", "first_published", "last_published") if k not in self._base)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 _GROUP = summary.GROUP_COLUMNS
@@ -439,9 +483,9 @@ _GROUP = summary.GROUP_COLUMNS
 START_COLUMNS = [facts.c.id, facts.c.kind, facts.c.person_id, facts.c.successor_id, facts.c.predecessor_id,
                  facts.c.title, facts.c.org_id, facts.c.status, facts.c.date, facts.c.start_date, facts.c.end_date,
                  facts.c.attributed_to_id, articles.c.published.label("a_published")]
-#: START_COLUMNS and the article: what tenures, their names and their outlets' copies need. The evidence
+#: START_COLUMNS, the article and its outlet: what tenures, their names, corroboration and copies need. The evidence
 #: (sentence, span, outlet, title) is read by ``hydrate`` for the few rows a tenure shows as sources.
-SLIM_COLUMNS = [*START_COLUMNS, facts.c.article_id]
+SLIM_COLUMNS = [*START_COLUMNS, facts.c.article_id, articles.c.source.label("a_source")]
 #: Rows of START_COLUMNS or SLIM_COLUMNS made from a kept sighting group (``store.summary.groups``): they have the
 #: fields, and no evidence, of the rows read from the facts, so ``hydrate`` reads the evidence of those shown.
 _ROW_SHAPES = {tuple(c.name for c in cols): namedtuple(name, [c.name for c in cols])
@@ -567,35 +611,51 @@ def capped_holders(tenures: list[Tenure], limit: int = MAX_HOLDERS) -> list[Tenu
         weight[(t.person_id, t.org_id)] = (n + reports(t), max(last, t.last_seen or t.start or t.first_seen or ""))
     if len(weight) <= limit:
         return tenures
-    keep = set(sorted(weight, key=lambda k: (-weight[k][0], _neg(weight[k][1]), repr(k)))[:limit])
+    # ties: the lower person id, then no body first (as ``kept_tenures.holders`` orders them in SQL)
+    keep = set(sorted(weight, key=lambda k: (-weight[k][0], _neg(weight[k][1]), k[0],
+                                             -1 if k[1] is None else k[1]))[:limit])
     return [t for t in tenures if (t.person_id, t.org_id) in keep]
 
 
 def reports(t: Tenure) -> int:
     """How many reports tenure T rests on (a grouped sighting row counts each of its articles)."""
+    if t.n_reports is not None:
+        return t.n_reports
     return sum(r.sightings if isinstance(r, Sightings) else 1 for r in t.rows)
 
 
-def _shown(t: Tenure) -> list[Any]:
-    """The rows tenure T lists as its sources: the latest MAX_SOURCES."""
-    return sorted(t.rows, key=lambda r: (r.a_published or "", r.id))[-MAX_SOURCES:]
+def shown_rows(t: Tenure, limit: int = MAX_SOURCES) -> list[Any]:
+    """The rows tenure T lists as its sources: the latest LIMIT."""
+    if t.n_reports is not None:  # a kept tenure: its rows are those shown, kept in this order
+        return t.rows[-limit:]
+    return sorted(t.rows, key=lambda r: (r.a_published or "", r.id))[-limit:]
+
+
+def report_of(row: Any) -> dict[str, Any]:
+    """What ``query._common.corroboration`` reads of one source row, from a row with or without its evidence."""
+    out = {"article": row.article_id, "source": row.a_source, "published": row.a_published,
+           "voice": "attributed" if row.attributed_to_id is not None else "own"}
+    if isinstance(row, Sightings):
+        out.update(sightings=row.sightings, first_published=row.first_published)
+    return out
 
 
 def _slim(row: Any) -> bool:
-    base = row._row if isinstance(row, Sightings) else row
-    return "evidence_text" not in base._fields
+    """Whether ROW lacks its evidence (``hasattr``: ``Row._fields`` is rebuilt on every call)."""
+    return not hasattr(row._row if isinstance(row, Sightings) else row, "evidence_text")
 
 
-def hydrate(conn: Connection, tenures: Iterable[Tenure]) -> None:
-    """Give the rows TENURES show as sources their evidence and article (one query for all of them): the rows
-    they were built from carry only what building needs (``SLIM_COLUMNS``)."""
+def hydrate(conn: Connection, tenures: Iterable[Tenure], limit: int = MAX_SOURCES) -> None:
+    """Give the rows TENURES show as sources (the latest LIMIT of each) their evidence and article (one query for
+    all of them): the rows they were built from carry only what building needs (``SLIM_COLUMNS``)."""
     tenures = list(tenures)
-    want = sorted({r.id for t in tenures for r in _shown(t) if _slim(r)})
+    want = sorted({r.id for t in tenures for r in shown_rows(t, limit) if _slim(r)})
     if not want:
         return
     full: dict[int, Any] = {}
     for i in range(0, len(want), 500):
-        full.update((r.id, r) for r in fetch_facts(conn, facts.c.id.in_(want[i:i + 500]), columns=LEAN_FACT_COLUMNS))
+        full.update((r.id, r) for r in conn.execute(fact_query(facts.c.id.in_(want[i:i + 500]),
+                                                               columns=SOURCE_COLUMNS)))
 
     def whole(r: Any) -> Any:
         if r.id not in full or not _slim(r):
@@ -680,6 +740,18 @@ def query_post(resolver: PostResolver, title: str) -> tuple[posts.Post, set[int]
     return post, org_ids, residual
 
 
+def wanted_post(conn: Connection, title: str,
+                resolver: PostResolver | None = None) -> tuple[tuple[str, set[int], str], set[str]]:
+    """What the post TITLE names: (role, bodies, residual), which ``matches_query`` keeps tenures by, and the post
+    keys (``facts.post_key``) its facts may have; facts of the role and one of the bodies are of it too."""
+    resolver = resolver or PostResolver(conn)
+    post, org_ids, residual = query_post(resolver, title)
+    keys = _keys_for(resolver, post.role, post.phrase, org_ids)
+    if residual:
+        keys.add(f"{post.role}|{residual}")
+    return (post.role, org_ids, residual), keys
+
+
 def holders_rows(conn: Connection, title: str,
                  limit: int | None = 4 * MAX_HOLDERS) -> tuple[list[Row], PostResolver, tuple]:
     """Fact rows of the post TITLE names, its resolver, and (role, bodies, residual) to filter tenures by.
@@ -690,13 +762,10 @@ def holders_rows(conn: Connection, title: str,
     LIMIT None reads every pair: a question about one date must not lose a little-reported holder of then.
     """
     resolver = PostResolver(conn)
-    post, org_ids, residual = query_post(resolver, title)
-    keys = _keys_for(resolver, post.role, post.phrase, org_ids)
-    if residual:
-        keys.add(f"{post.role}|{residual}")
-    conds = _post_conditions(post.role, org_ids, keys)
+    want, keys = wanted_post(conn, title, resolver)
+    conds = _post_conditions(want[0], want[1], keys)
     if not conds:
-        return [], resolver, (post.role, org_ids, residual)
+        return [], resolver, want
     top = top_holders(conn, conds, limit) if limit is not None else None
     if top is not None:
         people = sorted({p for p, _ in top})
@@ -711,7 +780,7 @@ def holders_rows(conn: Connection, title: str,
         conds = [sa.and_(c, p) for c in conds for p in pick] + [
             sa.and_(c, facts.c.kind == "succession", col.in_(people)) for c in conds
             for col in (facts.c.successor_id, facts.c.predecessor_id)]
-    return personnel_rows(conn, conds), resolver, (post.role, org_ids, residual)
+    return personnel_rows(conn, conds), resolver, want
 
 
 def top_holders(conn: Connection, conds: list[Any], limit: int) -> list[tuple[int, int | None]] | None:
@@ -765,11 +834,14 @@ def names_for_tenures(conn: Connection, tenures: Iterable[Tenure],
     return out
 
 
-def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, Any]] | None = None) -> dict[str, Any]:
-    """The contract's position object: title, org, status, start, end, sources (and how they are known)."""
-    hydrate(conn, [t])  # a no-op when the caller hydrated all its tenures at once
+def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, Any]] | None = None,
+                sources: int = MAX_SOURCES) -> dict[str, Any]:
+    """The contract's position object: title, org, status, start, end, the latest SOURCES sources (and how they are
+    known)."""
+    hydrate(conn, [t], sources)  # a no-op when the caller hydrated all its tenures at once
     names = dict(names or {})
-    want = {t.person_id, t.org_id, getattr(t, "successor_id", None)} | {r.attributed_to_id for r in t.rows}
+    want = {t.person_id, t.org_id, getattr(t, "successor_id", None)} | {r.attributed_to_id
+                                                                         for r in shown_rows(t, sources)}
     missing = {i for i in want if i is not None and i not in names}
     names.update(names_of(conn, missing))
     org = names.get(t.org_id) if t.org_id is not None else None
@@ -786,7 +858,7 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
         "last_seen": t.last_seen,
         "ended_before": t.ended_before,
         "post": "|".join(str(p) if p is not None else "" for p in t.post),
-        "sources": [source_of(r, names) for r in _shown(t)],
+        "sources": [source_of(r, names) for r in shown_rows(t, sources)],
         "sightings": reports(t),
     }
     succ = getattr(t, "successor_id", None)
@@ -795,6 +867,7 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
     return out
 
 
-__all__ = ["MAX_HOLDERS", "MAX_POSTS", "PostResolver", "Tenure", "build_tenures", "capped_holders", "capped_posts",
-           "clean_date", "held_on", "holders_rows", "hydrate", "infer_successor_ends", "names_for_tenures",
-           "post_rows", "tenure_json", "tenures_from_rows", "tenures_of", "top_holders"]
+__all__ = ["HOLDER_SOURCES", "MAX_HOLDERS", "MAX_POSTS", "PostResolver", "Tenure", "build_tenures", "capped_holders",
+           "capped_posts", "clean_date", "held_on", "holders_rows", "hydrate", "infer_successor_ends",
+           "names_for_tenures", "post_rows", "report_of", "reports", "shown_rows", "tenure_json", "tenures_from_rows",
+           "tenures_of", "top_holders", "wanted_post"]

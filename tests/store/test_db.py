@@ -146,6 +146,8 @@ def test_upgrading_reads_post_keys_again(tmp_path):
             conn.execute(facts.update().where(facts.c.title == "Senator").values(role=None, post_key=None))
             conn.execute(facts.update().where(facts.c.title == "Prosecutor-General")
                          .values(role="general", post_key="general|"))
+            for table in ("kept_tenures", "kept_tenure_keys", "kept_tenure_state"):  # added by 0008
+                conn.execute(sa.text(f"DROP TABLE {table}"))
             conn.execute(sa.text("UPDATE alembic_version SET version_num = '0006'"))
     with Store.open(url) as store, store.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision()

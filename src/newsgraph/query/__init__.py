@@ -47,6 +47,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
+from .. import kept_tenures
 from .. import tenure as _tenure
 from ..errors import NotFound, QueryError
 from ..extract.context import name_key
@@ -310,14 +311,19 @@ def show(store, entity_id: int, outlets: Outlets | None = None) -> dict[str, Any
         parts = participants_of(conn, [r.id for r in rows])
         names = _names_for(conn, rows, parts)
         post_counts: dict[str, int] = {}
-        tenures = _tenure.tenures_of(conn, entity_id, _tenure.MAX_POSTS, post_counts)
+        if kept_tenures.fresh(conn):  # built over the whole base at the last refresh (newsgraph.kept_tenures)
+            tenures = kept_tenures.of_person(conn, entity_id, _tenure.MAX_POSTS, post_counts)
+        else:
+            tenures = _tenure.tenures_of(conn, entity_id, _tenure.MAX_POSTS, post_counts)
         copies = copies_of(conn, {r.article_id for r in rows} | {r.article_id for t in tenures for r in t.rows})
         tenure_names = _tenure.names_for_tenures(conn, tenures, names)
         _tenure.hydrate(conn, tenures)
         positions = [_tenure.tenure_json(conn, t, tenure_names) for t in tenures]
         for p in positions:
             p["corroboration"] = corroboration(p["sources"], copies, outlets)
-        positions.sort(key=lambda p: sort_date(p["start"], p["first_seen"], p["ended_before"], p["end"]))
+        # ties by post and wording: kept and freshly built tenures come in different orders
+        positions.sort(key=lambda p: (sort_date(p["start"], p["first_seen"], p["ended_before"], p["end"]), p["post"],
+                                      p["title"]))
         ent["articles"] = conn.execute(sa.select(sa.func.count(sa.distinct(article_entities.c.article_id)))
                                        .where(article_entities.c.entity_id == entity_id)).scalar()
         return {
@@ -397,22 +403,28 @@ def holders(store, title: str, on: str | None = None, outlets: Outlets | None = 
     """Who held the post TITLE names (any wording of it), when, on what evidence; ON: only who held it then."""
     outlets = outlets if outlets is not None else default_outlets()
     with store.read() as conn:
-        # on a date, every pair is read: the cut to the most reported would drop who held an old post then
-        rows, resolver, want = _tenure.holders_rows(conn, title, limit=None if on else 4 * _tenure.MAX_HOLDERS)
-        tenures = [t for t in _tenure.tenures_from_rows(conn, rows, None, resolver) if _tenure.matches_query(t, want)]
-        if on:
-            tenures = [t for t in tenures if _tenure.held_on(t, on)]
-        tenures = _tenure.capped_holders(tenures)
-        copies = copies_of(conn, {r.article_id for r in rows})
+        if kept_tenures.fresh(conn):  # built over the whole base at the last refresh (newsgraph.kept_tenures)
+            tenures = kept_tenures.holders(conn, title, on, sources=_tenure.HOLDER_SOURCES)
+        else:
+            # on a date, every pair is read: the cut to the most reported would drop who held an old post then
+            rows, resolver, want = _tenure.holders_rows(conn, title, limit=None if on else 4 * _tenure.MAX_HOLDERS)
+            tenures = [t for t in _tenure.tenures_from_rows(conn, rows, None, resolver)
+                       if _tenure.matches_query(t, want)]
+            if on:
+                tenures = [t for t in tenures if _tenure.held_on(t, on)]
+            tenures = _tenure.capped_holders(tenures)
+        # each holder lists its latest HOLDER_SOURCES sources (``sightings`` counts them all), corroboration reads those
+        listed = [_tenure.shown_rows(t, _tenure.HOLDER_SOURCES) for t in tenures]
+        copies = copies_of(conn, {r.article_id for rows in listed for r in rows})
         names = names_of(conn, {t.person_id for t in tenures} | {t.org_id for t in tenures}
                          | {getattr(t, "successor_id", None) for t in tenures}
-                         | {r.attributed_to_id for t in tenures for r in t.rows})
-        _tenure.hydrate(conn, tenures)
-        out = [_tenure.tenure_json(conn, t, names) for t in tenures]
+                         | {r.attributed_to_id for rows in listed for r in rows})
+        _tenure.hydrate(conn, tenures, _tenure.HOLDER_SOURCES)
+        out = [_tenure.tenure_json(conn, t, names, _tenure.HOLDER_SOURCES) for t in tenures]
     for item in out:
         item["corroboration"] = corroboration(item["sources"], copies, outlets)
     return sorted(out, key=lambda p: (sort_date(p["start"], p["first_seen"], p["ended_before"], p["end"]),
-                                      p["person"]["name"] or ""))
+                                      p["person"]["name"] or "", p["person"]["id"], p["post"]))
 
 
 def quotes(store, entity_id: int) -> list[dict[str, Any]]:

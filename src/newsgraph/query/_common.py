@@ -42,6 +42,10 @@ def selective(conn: Connection, cond: Any) -> Any:
 #: FACT_COLUMNS without the JSON ``evidence`` spans: for callers that read only the evidence sentence
 #: (tenures, sources), so that thousands of rows are not JSON-decoded for nothing.
 LEAN_FACT_COLUMNS = [c for c in FACT_COLUMNS if c.name != "evidence"]
+#: What ``source_of`` reads of a fact: the columns a row shown only as a source needs (``tenure.hydrate``).
+SOURCE_COLUMNS = [c for c in FACT_COLUMNS if c.name in {"id", "article_id", "attributed_to_id", "confirmed",
+                                                         "evidence_text", "evidence_start", "evidence_end", "a_title",
+                                                         "a_source", "a_published"}]
 
 
 def fact_query(*where: Any, columns: Sequence[Any] = FACT_COLUMNS) -> sa.Select:

@@ -151,12 +151,17 @@ class Store:
         return counts
 
     def refresh_summary(self, *, full: bool = False) -> str:
-        """Bring the kept sighting groups (``store.summary``) up to date: the facts added since the last refresh,
-        or all of them after a curation or when FULL; returns 'fresh', 'incremental' or 'rebuilt'."""
+        """Bring the kept sighting groups (``store.summary``) and the kept tenures (``newsgraph.kept_tenures``) up to
+        date: the facts added since the last refresh, or all of them after a curation or when FULL; returns what
+        was done to the sighting groups: 'fresh', 'incremental' or 'rebuilt'."""
+        # the kept tenures are built by newsgraph.tenure, above the store: imported here, as that refresh needs it
+        from ..kept_tenures import refresh as refresh_tenures
         from . import summary
 
         with self.write() as conn:
-            return summary.refresh(conn, full=full)
+            done = summary.refresh(conn, full=full)
+            refresh_tenures(conn, full=full)
+            return done
 
     def record_failure(self, *, key: str, stage: str, reason: str, origin: str | None = None,
                        article_id: str | None = None) -> None:

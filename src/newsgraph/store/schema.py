@@ -325,8 +325,58 @@ sighting_state = sa.Table(
     comment="added by 0005: how far sighting_groups is up to date (store.summary.fresh)",
 )
 
+kept_tenures = sa.Table(
+    "kept_tenures", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("role", sa.String(64), nullable=False, comment="the post's role (facts.role)"),
+    sa.Column("person_id", sa.Integer, nullable=False),
+    sa.Column("org_id", sa.Integer, nullable=True, comment="the post's body, when known"),
+    sa.Column("residual", sa.Text, nullable=False, comment="the rest of the post's qualifier (a portfolio)"),
+    sa.Column("title", sa.Text, nullable=True, comment="the most reported wording"),
+    sa.Column("start_date", _date, nullable=True),
+    sa.Column("start_basis", sa.String(64), nullable=True),
+    sa.Column("end_date", _date, nullable=True),
+    sa.Column("end_basis", sa.String(64), nullable=True),
+    sa.Column("first_seen", _date, nullable=True),
+    sa.Column("last_seen", _date, nullable=True),
+    sa.Column("ended_before", _date, nullable=True),
+    sa.Column("said_current", sa.Boolean, nullable=False),
+    sa.Column("said_former", sa.Boolean, nullable=False),
+    sa.Column("successor_id", sa.Integer, nullable=True, comment="the next holder whose start ended it"),
+    sa.Column("reports", sa.Integer, nullable=False, comment="the reports the tenure rests on"),
+    sa.Column("latest", _date, nullable=False, comment="last sighting, else start, else first sighting ('' if none)"),
+    sa.Column("sources", sa.Text, nullable=False,
+              comment="the latest fact rows it shows as sources, evidence included: a JSON array per line"),
+    sa.Index("ix_kept_tenures_person_id", "person_id"),
+    sa.Index("ix_kept_tenures_role_org_id_residual", "role", "org_id", "residual", "person_id", "reports", "latest"),
+    comment="added by 0008: every tenure, built over the whole base (newsgraph.kept_tenures)",
+)
+
+kept_tenure_keys = sa.Table(
+    "kept_tenure_keys", metadata,
+    sa.Column("tenure_id", sa.Integer, primary_key=True, comment="kept_tenures.id"),
+    sa.Column("post_key", sa.String(255), primary_key=True, comment="a post key of one of the tenure's facts"),
+    # the tenure's columns that holders filters, groups and orders by: a post's holders are counted from the index
+    sa.Column("person_id", sa.Integer, nullable=False),
+    sa.Column("org_id", sa.Integer, nullable=True),
+    sa.Column("residual", sa.Text, nullable=False),
+    sa.Column("reports", sa.Integer, nullable=False),
+    sa.Column("latest", _date, nullable=False),
+    sa.Index("ix_kept_tenure_keys_post_key", "post_key", "person_id", "org_id", "residual", "reports", "latest"),
+    comment="added by 0008: the post keys (facts.post_key) of each kept tenure's facts, as holders looks posts up",
+)
+
+kept_tenure_state = sa.Table(
+    "kept_tenure_state", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False, comment="always 1"),
+    sa.Column("fact_id", sa.Integer, nullable=False, comment="kept_tenures covers facts up to this id"),
+    sa.Column("curation_id", sa.Integer, nullable=False, comment="the curation log's highest id at that time"),
+    comment="added by 0008: how far kept_tenures is up to date (newsgraph.kept_tenures.fresh)",
+)
+
 __all__ = [
     "SCHEMA_VERSION", "metadata", "articles", "sources", "lsh_bands", "entities", "entity_names",
     "article_entities", "mentions", "facts", "fact_participants", "failures", "curation_log", "entity_keys",
-    "resolution_links", "sighting_groups", "sighting_state",
+    "resolution_links", "sighting_groups", "sighting_state", "kept_tenures", "kept_tenure_keys",
+    "kept_tenure_state",
 ]

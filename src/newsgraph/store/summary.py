@@ -179,6 +179,7 @@ def groups(conn: Connection, any_of: Sequence[Any]) -> list[dict[str, Any]]:
     for m in sorted(merged.values(), key=lambda m: m["sample_id"]):
         out.append({**{c.name: m[c.name] for c in _FILTER_COLUMNS + GROUP_COLUMNS}, "id": m["sample_id"],
                     "date": m["sample_date"], "a_published": m["sample_published"],
-                    "article_id": m["sample_article_id"], "first_published": m["first_published"],
+                    "article_id": m["sample_article_id"], "a_source": m["source"],
+                    "first_published": m["first_published"],
                     "last_published": m["last_published"], "n": m["n"]})
     return out
