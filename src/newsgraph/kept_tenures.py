@@ -27,16 +27,15 @@ that role is rebuilt.
 from __future__ import annotations
 
 import json
-from collections import namedtuple
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import posts, tenure
-from .query._common import PERSONNEL, selective
-from .store.schema import curation_log, facts, kept_tenure_keys, kept_tenure_state, kept_tenures
+from .query._common import PERSONNEL, one_of, selective
+from .store.schema import curation_log, facts, kept_post_holders, kept_tenure_keys, kept_tenure_state, kept_tenures
 
 __all__ = ["fresh", "holders", "of_person", "refresh"]
 
@@ -47,15 +46,21 @@ _SOURCE_FIELDS = ["id", "article_id", "attributed_to_id", "a_published", "a_sour
                   "evidence_start", "evidence_end", "confirmed"]
 
 
-class KeptRow(namedtuple("KeptRow", _SOURCE_FIELDS)):
+class KeptRow(dict):
     """A source row as kept: what ``query._common.source_of`` reads (a fact's evidence and article never change;
-    a curation that confirms or retracts one rebuilds the table)."""
+    a curation that confirms or retracts one rebuilds the table), by key and by attribute, as a row is read."""
 
     __slots__ = ()
 
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
     @property
-    def _mapping(self) -> dict[str, Any]:
-        return self._asdict()
+    def _mapping(self) -> KeptRow:
+        return self
 
 
 def _stamps(conn: Connection) -> tuple[int, int]:
@@ -88,6 +93,7 @@ def refresh(conn: Connection, *, full: bool = False) -> str:
     if not rebuild and state.fact_id == facts_top:
         return "fresh"
     if rebuild:
+        conn.execute(kept_post_holders.delete())
         conn.execute(kept_tenure_keys.delete())
         conn.execute(kept_tenures.delete())
         roles = set(conn.execute(sa.select(facts.c.role).where(facts.c.role.is_not(None),
@@ -103,9 +109,11 @@ def refresh(conn: Connection, *, full: bool = False) -> str:
                 ids = sa.select(kept_tenures.c.id).where(kept_tenures.c.role == role).scalar_subquery()
                 conn.execute(kept_tenure_keys.delete().where(kept_tenure_keys.c.tenure_id.in_(ids)))
                 conn.execute(kept_tenures.delete().where(kept_tenures.c.role == role))
+                conn.execute(kept_post_holders.delete().where(kept_post_holders.c.role == role))
             _write(conn, build_role(conn, role, untitled, roles_of, resolver))
     if rebuild:
-        conn.execute(sa.text("ANALYZE kept_tenures"))
+        for table in ("kept_tenures", "kept_tenure_keys", "kept_post_holders"):
+            conn.execute(sa.text(f"ANALYZE {table}"))
     conn.execute(kept_tenure_state.delete())
     conn.execute(kept_tenure_state.insert().values(id=1, fact_id=facts_top, curation_id=curation_top))
     return "rebuilt" if rebuild else "incremental"
@@ -183,13 +191,20 @@ def _post_keys(t: tenure.Tenure) -> set[str]:
 
 
 def _write(conn: Connection, tenures: list[tenure.Tenure]) -> None:
-    """Insert TENURES with the evidence of the sources they show, and their post keys, with ids given here."""
+    """Insert TENURES (one role's) with the evidence of the sources they show, their post keys, with ids given here,
+    and each key's (person, body) pairs with their reports."""
     next_id = conn.execute(sa.select(sa.func.coalesce(sa.func.max(kept_tenures.c.id), 0))).scalar() + 1
+    pairs: dict[tuple[str, int, int | None], list[Any]] = {}
     for i in range(0, len(tenures), _BATCH):
-        next_id = _write_batch(conn, tenures[i:i + _BATCH], next_id)
+        next_id = _write_batch(conn, tenures[i:i + _BATCH], next_id, pairs)
+    rows = [{"post_key": key, "person_id": pid, "org_id": oid, "role": role, "reports": n, "latest": latest}
+            for (key, pid, oid), (role, n, latest) in pairs.items()]
+    for i in range(0, len(rows), _BATCH):
+        conn.execute(kept_post_holders.insert(), rows[i:i + _BATCH])
 
 
-def _write_batch(conn: Connection, tenures: list[tenure.Tenure], next_id: int) -> int:
+def _write_batch(conn: Connection, tenures: list[tenure.Tenure], next_id: int,
+                 pairs: dict[tuple[str, int, int | None], list[Any]]) -> int:
     batch: list[dict[str, Any]] = []
     keys: list[dict[str, Any]] = []
     post_keys = [_post_keys(t) for t in tenures]  # before hydrate, which swaps shown rows for their evidence
@@ -197,6 +212,10 @@ def _write_batch(conn: Connection, tenures: list[tenure.Tenure], next_id: int) -
     for t, t_keys in zip(tenures, post_keys, strict=True):
         row = {"id": next_id, "role": t.post[0], "person_id": t.person_id, "org_id": t.post[1], "residual": t.post[2],
                "reports": tenure.reports(t), "latest": t.last_seen or t.start or t.first_seen or ""}
+        for key in t_keys:
+            pair = pairs.setdefault((key, t.person_id, t.post[1]), [t.post[0], 0, ""])
+            pair[1] += row["reports"]
+            pair[2] = max(pair[2], row["latest"])
         copies = {c: row[c] for c in _KEY_COPIES}
         keys += [{"tenure_id": next_id, "post_key": key, **copies} for key in sorted(t_keys)]
         batch.append({
@@ -223,9 +242,13 @@ def _tenure(row: Any, sources: int | None = None) -> tenure.Tenure:
     ``KeptRow``, evidence included."""
     rows: list[Any] = []
     width = len(_SOURCE_FIELDS)
-    for line in row.sources.split("\n")[-sources if sources else None:] if row.sources else ():
+    if not row.sources:
+        lines = []
+    else:
+        lines = row.sources.rsplit("\n", sources)[-sources:] if sources else row.sources.split("\n")
+    for line in lines:
         src = json.loads(line)
-        base = KeptRow(*src[:width])
+        base = KeptRow(zip(_SOURCE_FIELDS, src[:width], strict=True))
         rows.append(tenure.Sightings(base, src[width + 1], src[width + 2], src[width]) if len(src) > width else base)
     t = tenure.Tenure(person_id=row.person_id, post=(row.role, row.org_id, row.residual),
                       titles=[row.title] if row.title else [], org_id=row.org_id, start=row.start_date,
@@ -275,6 +298,14 @@ def holders(conn: Connection, title: str, on: str | None = None, limit: int | No
             return sa.union(keyed, bodied).subquery()
         return keyed.subquery()
 
+    if not org_ids and len(post_keys) == 1 and not on:
+        # a post named without a body ("President"): its most reported pairs, kept per key, read from an index
+        h = kept_post_holders.c
+        top = conn.execute(sa.select(h.person_id, h.org_id).where(h.post_key == next(iter(post_keys)))
+                           .order_by(h.reports.desc(), h.latest.desc(), h.person_id, h.org_id.nulls_first())
+                           .limit(limit)).all()
+        return _of_pairs(conn, top, lambda pick: sa.select(kk.tenure_id).where(
+            kk.post_key.in_(sorted(post_keys)), pick(kept_tenure_keys)), sources)
     if on:
         ids = sa.select(of_post().c.tid)
         found = [_tenure(r, sources) for r in conn.execute(sa.select(kept_tenures).where(k.id.in_(ids))
@@ -286,18 +317,21 @@ def holders(conn: Connection, title: str, on: str | None = None, limit: int | No
                        .group_by(every.c.person_id, every.c.org_id)
                        .order_by(n.desc(), latest.desc(), every.c.person_id, sa.func.coalesce(every.c.org_id, -1))
                        .limit(limit)).all()
-    if not top:
+    return _of_pairs(conn, top, lambda pick: sa.select(of_post(pick(kept_tenure_keys),
+                                                               where_bodied=(pick(kept_tenures),)).c.tid), sources)
+
+
+def _of_pairs(conn: Connection, pairs: list[Any], ids_of: Callable[[Callable[[sa.Table], Any]], Any],
+              sources: int | None) -> list[tenure.Tenure]:
+    """The kept tenures of the (person_id, org_id) PAIRS among those IDS_OF selects: it is given the condition, on
+    a table with person_id and org_id, that picks the pairs (so the post's lookup reads their rows only)."""
+    if not pairs:
         return []
-    with_body = sorted((r.person_id, r.org_id) for r in top if r.org_id is not None)
-    without = sorted(r.person_id for r in top if r.org_id is None)
+    want = {(p.person_id, p.org_id) for p in pairs}
+    people = sorted({p for p, _ in want})
 
-    def pick(col: Any) -> Any:
-        terms = []
-        if with_body:
-            terms.append(sa.tuple_(col.table.c.person_id, col.table.c.org_id).in_(with_body))
-        if without:
-            terms.append(sa.and_(col.table.c.person_id.in_(without), col.table.c.org_id.is_(None)))
-        return sa.or_(*terms)
+    def pick(table: sa.Table) -> Any:  # their people, in one parameter on PostgreSQL; the pairs are kept below
+        return one_of(conn, table.c.person_id, people)
 
-    ids = sa.select(of_post(pick(kk.person_id), where_bodied=(pick(k.person_id),)).c.tid)
-    return [_tenure(r, sources) for r in conn.execute(sa.select(kept_tenures).where(k.id.in_(ids)).order_by(k.id))]
+    query = sa.select(kept_tenures).where(kept_tenures.c.id.in_(ids_of(pick))).order_by(kept_tenures.c.id)
+    return [_tenure(r, sources) for r in conn.execute(query) if (r.person_id, r.org_id) in want]

@@ -20,6 +20,7 @@ when present, else knows no outlet. ``Outlets.profile(names)`` says which kinds 
 from __future__ import annotations
 
 import csv
+import functools
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ DEFAULT_FILES = ("outlets.yaml", "outlets.yml", "outlets.csv")
 UNKNOWN = "unknown"
 
 
+@functools.lru_cache(maxsize=4096)  # corroboration folds the same few outlet names for every fact it rates
 def _fold(name: str) -> str:
     from .extract.context import name_key
 

@@ -631,15 +631,6 @@ def shown_rows(t: Tenure, limit: int = MAX_SOURCES) -> list[Any]:
     return sorted(t.rows, key=lambda r: (r.a_published or "", r.id))[-limit:]
 
 
-def report_of(row: Any) -> dict[str, Any]:
-    """What ``query._common.corroboration`` reads of one source row, from a row with or without its evidence."""
-    out = {"article": row.article_id, "source": row.a_source, "published": row.a_published,
-           "voice": "attributed" if row.attributed_to_id is not None else "own"}
-    if isinstance(row, Sightings):
-        out.update(sightings=row.sightings, first_published=row.first_published)
-    return out
-
-
 def _slim(row: Any) -> bool:
     """Whether ROW lacks its evidence (``hasattr``: ``Row._fields`` is rebuilt on every call)."""
     return not hasattr(row._row if isinstance(row, Sightings) else row, "evidence_text")
@@ -726,9 +717,12 @@ def query_post(resolver: PostResolver, title: str) -> tuple[posts.Post, set[int]
         from .errors import QueryError
 
         raise QueryError(f"{title!r} does not name a post (try e.g. 'interior minister', 'head of the KNB')")
+    words = post.phrase.split()
+    # every split below looked up in two queries, not two per split (a long title made dozens of round trips)
+    resolver.prefetch_phrases([post.phrase, *(" ".join(part) for i in range(1, len(words))
+                                              for part in (words[:i], words[i:]))])
     org_ids = {o for o in resolver.orgs_named(post.phrase)}
     residual = ""
-    words = post.phrase.split()
     for i in range(1, len(words)):
         if org_ids:
             break
@@ -837,8 +831,7 @@ def names_for_tenures(conn: Connection, tenures: Iterable[Tenure],
 def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, Any]] | None = None,
                 sources: int = MAX_SOURCES) -> dict[str, Any]:
     """The contract's position object: title, org, status, start, end, the latest SOURCES sources (and how they are
-    known)."""
-    hydrate(conn, [t], sources)  # a no-op when the caller hydrated all its tenures at once
+    known). Those source rows must carry their evidence: rows built from slim ones are ``hydrate``d first."""
     names = dict(names or {})
     want = {t.person_id, t.org_id, getattr(t, "successor_id", None)} | {r.attributed_to_id
                                                                          for r in shown_rows(t, sources)}
@@ -869,5 +862,5 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
 
 __all__ = ["HOLDER_SOURCES", "MAX_HOLDERS", "MAX_POSTS", "PostResolver", "Tenure", "build_tenures", "capped_holders",
            "capped_posts", "clean_date", "held_on", "holders_rows", "hydrate", "infer_successor_ends",
-           "names_for_tenures", "post_rows", "report_of", "reports", "shown_rows", "tenure_json", "tenures_from_rows",
+           "names_for_tenures", "post_rows", "reports", "shown_rows", "tenure_json", "tenures_from_rows",
            "tenures_of", "top_holders", "wanted_post"]

@@ -172,3 +172,25 @@ def test_a_stale_read_only_base_builds_tenures_from_the_facts(tmp_path):
         assert not _fresh(kb)
         [held] = query.holders(kb, "Kenyan defence minister")
         assert held["person"]["name"] == "Aden Duale" and held["sightings"] == 1
+
+
+def test_a_post_named_without_a_body_lists_its_most_reported_holders_as_when_built(store_url):
+    """'Senator' with no body: the pairs kept per post key give the answer the facts give, cut to MAX_HOLDERS."""
+    with Store.open(store_url) as kb:
+        first = ["Ana", "Rui", "Lea", "Tom", "Ivo", "Eva", "Max", "Zoe", "Ines", "Joao", "Rita", "Hugo", "Vera", "Nuno"]
+        last = ["Duarte", "Lopes", "Moreau", "Novak"]
+        people = [f"{f} {s}" for f in first for s in last][:tenure.MAX_HOLDERS + 2]
+        for i, name in enumerate(people):
+            for day in range(1 + i % 4):  # 1 to 4 reports each, on different days: ties broken by the latest
+                text = f"Senator {name} spoke in the chamber on day {day} of the session ({i})."
+                add(kb, text, [(name, "PERSON", [])],
+                    [{"kind": "position", "person": name, "title": "Senator", "status": "current",
+                      "evidence": f"Senator {name}"}], source="nation", published=f"2025-03-{day + 1 + i % 3:02d}")
+        kb.refresh_summary()
+        fresh = query.holders(kb, "Senator")
+        _make_stale(kb)
+        stale = query.holders(kb, "Senator")
+        assert fresh == stale
+        assert len(fresh) == tenure.MAX_HOLDERS
+        left_out = set(people) - {h["person"]["name"] for h in fresh}
+        assert len(left_out) == 2 and all(people.index(n) % 4 == 0 for n in left_out)  # once-reported ones go

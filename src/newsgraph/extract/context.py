@@ -14,11 +14,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
-from typing import Any
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Any
 
 from ..article import Article
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline; queries import name_key without it
+    from spacy.tokens import Doc, Span, Token
 
 Offsets = tuple[int, int]
 
@@ -332,6 +333,8 @@ class Context:
 
     def entity_of(self, obj: Span | Token) -> Entity | None:
         """The entity a token (or span) is a mention of, if any."""
+        from spacy.tokens import Token  # loaded already: a Doc exists
+
         if isinstance(obj, Token):
             return self.entities.at(obj.idx, obj.idx + len(obj.text))
         return self.entities.at(obj.start_char, obj.end_char)

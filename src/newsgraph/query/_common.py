@@ -54,6 +54,16 @@ def fact_query(*where: Any, columns: Sequence[Any] = FACT_COLUMNS) -> sa.Select:
             .where(facts.c.retracted.is_(False), *where))
 
 
+def one_of(conn: Connection, column: Any, values: Sequence[Any]) -> Any:
+    """COLUMN IN VALUES. On PostgreSQL ``= ANY(array)``: one parameter, where IN binds and casts one per value
+    (a few hundred ids cost milliseconds of client time per query)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == sa.any_(sa.bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(values)
+
+
 def fetch_facts(conn: Connection, *where: Any, columns: Sequence[Any] = FACT_COLUMNS) -> list[Row]:
     return list(conn.execute(fact_query(*where, columns=columns).order_by(articles.c.published, facts.c.id)))
 
@@ -66,7 +76,7 @@ def names_of(conn: Connection, ids: Iterable[int | None]) -> dict[int, dict[str,
     out = {}
     for chunk in _chunks(sorted(wanted), 500):
         for r in conn.execute(sa.select(entities.c.id, entities.c.name, entities.c.type)
-                              .where(entities.c.id.in_(chunk))):
+                              .where(one_of(conn, entities.c.id, chunk))):
             out[r.id] = {"id": r.id, "name": r.name, "type": r.type}
     return out
 
@@ -116,7 +126,7 @@ def copies_of(conn: Connection, article_ids: Iterable[str]) -> dict[str, list[st
     ids = sorted(set(article_ids))
     for chunk in _chunks(ids, 500):
         rows = conn.execute(sa.select(sources.c.article_id, sources.c.name)
-                            .where(sources.c.article_id.in_(chunk), sources.c.is_primary.is_(False)))
+                            .where(one_of(conn, sources.c.article_id, chunk), sources.c.is_primary.is_(False)))
         for aid, name in rows:
             if name:
                 out.setdefault(aid, []).append(name)

@@ -145,10 +145,12 @@ article_entities = sa.Table(
     "article_entities", metadata,
     sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("local_id", sa.String(16), primary_key=True, comment="the contract's entity id, e.g. 'e3'"),
-    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False, index=True),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
     sa.Column("type", sa.String(32), nullable=False),
     sa.Column("name", sa.Text, nullable=False, comment="the name this article gives it"),
     sa.Column("aliases", sa.JSON, nullable=True),
+    # 0008 (was entity_id alone): how many articles name an entity is counted from the index alone
+    sa.Index("ix_article_entities_entity_id_article_id", "entity_id", "article_id"),
 )
 
 mentions = sa.Table(
@@ -366,6 +368,22 @@ kept_tenure_keys = sa.Table(
     comment="added by 0008: the post keys (facts.post_key) of each kept tenure's facts, as holders looks posts up",
 )
 
+kept_post_holders = sa.Table(
+    "kept_post_holders", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("post_key", sa.String(255), nullable=False),
+    sa.Column("person_id", sa.Integer, nullable=False),
+    sa.Column("org_id", sa.Integer, nullable=True, comment="NULL: the body is not known"),
+    sa.Column("role", sa.String(64), nullable=False, comment="the post key's role: a role's rebuild replaces its rows"),
+    sa.Column("reports", sa.Integer, nullable=False, comment="the reports of the pair's tenures with this key"),
+    sa.Column("latest", _date, nullable=False, comment="the latest of those tenures' latest dates"),
+    # read backwards for the most reported first
+    sa.Index("ix_kept_post_holders_post_key_reports", "post_key", "reports", "latest"),
+    sa.Index("ix_kept_post_holders_role", "role"),
+    comment="added by 0008: per post key, each (person, body) pair's reports: a post's most reported holders, read "
+            "from an index",
+)
+
 kept_tenure_state = sa.Table(
     "kept_tenure_state", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=False, comment="always 1"),
@@ -377,6 +395,6 @@ kept_tenure_state = sa.Table(
 __all__ = [
     "SCHEMA_VERSION", "metadata", "articles", "sources", "lsh_bands", "entities", "entity_names",
     "article_entities", "mentions", "facts", "fact_participants", "failures", "curation_log", "entity_keys",
-    "resolution_links", "sighting_groups", "sighting_state", "kept_tenures", "kept_tenure_keys",
+    "resolution_links", "sighting_groups", "sighting_state", "kept_tenures", "kept_tenure_keys", "kept_post_holders",
     "kept_tenure_state",
 ]

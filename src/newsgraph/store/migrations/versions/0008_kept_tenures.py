@@ -1,4 +1,5 @@
-"""tables: kept_tenures (every tenure, built over the whole base), their post keys, and how far they are fresh
+"""tables: kept_tenures (every tenure, built over the whole base), their post keys, and how far they are fresh;
+index: article_entities (entity_id, article_id) replaces (entity_id), so an entity's articles are counted from it
 
 Both start empty with no state row, so readers build tenures from the facts until the next refresh
 (the end of an ingest, ``newsgraph refresh``) fills the table.
@@ -19,6 +20,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('article_entities', schema=None) as batch_op:
+        batch_op.drop_index('ix_article_entities_entity_id')
+        batch_op.create_index('ix_article_entities_entity_id_article_id', ['entity_id', 'article_id'], unique=False)
     op.create_table(
         'kept_tenures',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -66,6 +70,25 @@ def upgrade() -> None:
         batch_op.create_index('ix_kept_tenure_keys_post_key',
                               ['post_key', 'person_id', 'org_id', 'residual', 'reports', 'latest'], unique=False)
     op.create_table(
+        'kept_post_holders',
+        sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column('post_key', sa.String(length=255), nullable=False),
+        sa.Column('person_id', sa.Integer(), nullable=False),
+        sa.Column('org_id', sa.Integer(), nullable=True, comment='NULL: the body is not known'),
+        sa.Column('role', sa.String(length=64), nullable=False,
+                  comment="the post key's role: a role's rebuild replaces its rows"),
+        sa.Column('reports', sa.Integer(), nullable=False, comment="the reports of the pair's tenures with this key"),
+        sa.Column('latest', sa.String(length=16), nullable=False,
+                  comment="the latest of those tenures' latest dates"),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_post_holders')),
+        comment='added by 0008: per post key, each (person, body) pair\'s reports: a post\'s most reported holders, '
+                'read from an index',
+    )
+    with op.batch_alter_table('kept_post_holders', schema=None) as batch_op:
+        batch_op.create_index('ix_kept_post_holders_post_key_reports',
+                              ['post_key', 'reports', 'latest'], unique=False)
+        batch_op.create_index('ix_kept_post_holders_role', ['role'], unique=False)
+    op.create_table(
         'kept_tenure_state',
         sa.Column('id', sa.Integer(), autoincrement=False, nullable=False, comment='always 1'),
         sa.Column('fact_id', sa.Integer(), nullable=False, comment='kept_tenures covers facts up to this id'),
@@ -77,7 +100,14 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('article_entities', schema=None) as batch_op:
+        batch_op.drop_index('ix_article_entities_entity_id_article_id')
+        batch_op.create_index('ix_article_entities_entity_id', ['entity_id'], unique=False)
     op.drop_table('kept_tenure_state')
+    with op.batch_alter_table('kept_post_holders', schema=None) as batch_op:
+        batch_op.drop_index('ix_kept_post_holders_role')
+        batch_op.drop_index('ix_kept_post_holders_post_key_reports')
+    op.drop_table('kept_post_holders')
     with op.batch_alter_table('kept_tenure_keys', schema=None) as batch_op:
         batch_op.drop_index('ix_kept_tenure_keys_post_key')
     op.drop_table('kept_tenure_keys')
