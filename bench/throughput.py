@@ -109,6 +109,8 @@ def timed_ingest(path: Path, db: Path, workers: int, batch_size: int = 32, model
     summary = ingest([path], store=f"sqlite:///{db}", workers=workers, batch_size=batch_size, model=model,
                      on_event=on_event)
     wall = time.perf_counter() - start
+    if marks:  # after the whole ingest, its closing refresh of the kept summaries included
+        rss["end"] = {"peak_mb": round(peak_rss_mb(), 1), "now_mb": round(current_rss_mb(), 1)}
     first = min(batch_size, len(times)) - 1  # the clock starts once the first batch is stored
     span = times[-1] - times[first] if first >= 0 else 0.0
     steady = (len(times) - 1 - first) / span if span > 0 else None

@@ -26,6 +26,7 @@ that role is rebuilt.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -105,12 +106,7 @@ def refresh(conn: Connection, *, full: bool = False) -> str:
         roles_of = _roles_of_people(conn, {p for r in untitled for p in _people(r)})
         resolver = tenure.PostResolver(conn)
         for role in sorted(roles):
-            if not rebuild:
-                ids = sa.select(kept_tenures.c.id).where(kept_tenures.c.role == role).scalar_subquery()
-                conn.execute(kept_tenure_keys.delete().where(kept_tenure_keys.c.tenure_id.in_(ids)))
-                conn.execute(kept_tenures.delete().where(kept_tenures.c.role == role))
-                conn.execute(kept_post_holders.delete().where(kept_post_holders.c.role == role))
-            _write(conn, build_role(conn, role, untitled, roles_of, resolver))
+            _write(conn, role, build_role(conn, role, untitled, roles_of, resolver))
     if rebuild:
         for table in ("kept_tenures", "kept_tenure_keys", "kept_post_holders"):
             conn.execute(sa.text(f"ANALYZE {table}"))
@@ -190,32 +186,72 @@ def _post_keys(t: tenure.Tenure) -> set[str]:
     return out
 
 
-def _write(conn: Connection, tenures: list[tenure.Tenure]) -> None:
-    """Insert TENURES (one role's) with the evidence of the sources they show, their post keys, with ids given here,
-    and each key's (person, body) pairs with their reports."""
+def _signature(t: tenure.Tenure, keys: set[str]) -> str:
+    """What a kept tenure says, hashed: the tenure, its post keys, and the ids and counts of the sources it shows
+    (a fact's evidence never changes)."""
+    shown = [(r.id, getattr(r, "sightings", None), getattr(r, "first_published", None),
+              getattr(r, "last_published", None)) for r in tenure.shown_rows(t)]
+    values = [t.person_id, list(t.post), t.title(), t.start, t.start_basis, t.end, t.end_basis, t.first_seen,
+              t.last_seen, t.ended_before, t.said_current, t.said_former, getattr(t, "successor_id", None),
+              tenure.reports(t), sorted(keys), shown]
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False, default=str).encode()).hexdigest()[:32]
+
+
+def _write(conn: Connection, role: str, tenures: list[tenure.Tenure]) -> None:
+    """Make ROLE's kept tenures TENURES: those already kept as they are stay, the others are deleted or inserted
+    (with the evidence of the sources they show and their post keys); then the role's pairs per post key."""
+    keys_of = [_post_keys(t) for t in tenures]  # before hydrate, which swaps shown rows for their evidence
+    signed = [(_signature(t, keys), t, keys) for t, keys in zip(tenures, keys_of, strict=True)]
+    kept: dict[str, list[int]] = {}
+    for sig, tid in conn.execute(sa.select(kept_tenures.c.signature, kept_tenures.c.id)
+                                 .where(kept_tenures.c.role == role)):
+        kept.setdefault(sig, []).append(tid)
+    new = []
+    for item in signed:
+        if kept.get(item[0]):
+            kept[item[0]].pop()  # unchanged: stays
+        else:
+            new.append(item)
+    gone = sorted(tid for ids in kept.values() for tid in ids)
+    for i in range(0, len(gone), 500):
+        chunk = gone[i:i + 500]
+        conn.execute(kept_tenure_keys.delete().where(kept_tenure_keys.c.tenure_id.in_(chunk)))
+        conn.execute(kept_tenures.delete().where(kept_tenures.c.id.in_(chunk)))
     next_id = conn.execute(sa.select(sa.func.coalesce(sa.func.max(kept_tenures.c.id), 0))).scalar() + 1
+    for i in range(0, len(new), _BATCH):
+        next_id = _write_batch(conn, new[i:i + _BATCH], next_id)
+    _write_pairs(conn, role, signed)
+
+
+def _write_pairs(conn: Connection, role: str, signed: list[tuple[str, tenure.Tenure, set[str]]]) -> None:
+    """ROLE's rows of ``kept_post_holders``: per post key, each (person, body) pair's reports and latest date."""
     pairs: dict[tuple[str, int, int | None], list[Any]] = {}
-    for i in range(0, len(tenures), _BATCH):
-        next_id = _write_batch(conn, tenures[i:i + _BATCH], next_id, pairs)
+    for _, t, keys in signed:
+        latest = t.last_seen or t.start or t.first_seen or ""
+        for key in keys:
+            pair = pairs.setdefault((key, t.person_id, t.post[1]), [0, ""])
+            pair[0] += tenure.reports(t)
+            pair[1] = max(pair[1], latest)
+    want = {(key, pid, oid, n, latest) for (key, pid, oid), (n, latest) in pairs.items()}
+    h = kept_post_holders.c
+    have = {tuple(r[1:]): r[0] for r in conn.execute(
+        sa.select(h.id, h.post_key, h.person_id, h.org_id, h.reports, h.latest).where(h.role == role))}
+    gone = sorted(i for row, i in have.items() if row not in want)
+    for i in range(0, len(gone), 500):
+        conn.execute(kept_post_holders.delete().where(h.id.in_(gone[i:i + 500])))
     rows = [{"post_key": key, "person_id": pid, "org_id": oid, "role": role, "reports": n, "latest": latest}
-            for (key, pid, oid), (role, n, latest) in pairs.items()]
+            for key, pid, oid, n, latest in sorted(want - have.keys(), key=repr)]
     for i in range(0, len(rows), _BATCH):
         conn.execute(kept_post_holders.insert(), rows[i:i + _BATCH])
 
 
-def _write_batch(conn: Connection, tenures: list[tenure.Tenure], next_id: int,
-                 pairs: dict[tuple[str, int, int | None], list[Any]]) -> int:
+def _write_batch(conn: Connection, signed: list[tuple[str, tenure.Tenure, set[str]]], next_id: int) -> int:
     batch: list[dict[str, Any]] = []
     keys: list[dict[str, Any]] = []
-    post_keys = [_post_keys(t) for t in tenures]  # before hydrate, which swaps shown rows for their evidence
-    tenure.hydrate(conn, tenures)
-    for t, t_keys in zip(tenures, post_keys, strict=True):
+    tenure.hydrate(conn, [t for _, t, _ in signed])
+    for sig, t, t_keys in signed:
         row = {"id": next_id, "role": t.post[0], "person_id": t.person_id, "org_id": t.post[1], "residual": t.post[2],
                "reports": tenure.reports(t), "latest": t.last_seen or t.start or t.first_seen or ""}
-        for key in t_keys:
-            pair = pairs.setdefault((key, t.person_id, t.post[1]), [t.post[0], 0, ""])
-            pair[1] += row["reports"]
-            pair[2] = max(pair[2], row["latest"])
         copies = {c: row[c] for c in _KEY_COPIES}
         keys += [{"tenure_id": next_id, "post_key": key, **copies} for key in sorted(t_keys)]
         batch.append({
@@ -226,6 +262,7 @@ def _write_batch(conn: Connection, tenures: list[tenure.Tenure], next_id: int,
             "successor_id": getattr(t, "successor_id", None),
             # a JSON array per line: a reader wanting the latest few decodes those lines only
             "sources": "\n".join(json.dumps(_source(r), ensure_ascii=False) for r in tenure.shown_rows(t)),
+            "signature": sig,
         })
         next_id += 1
     if batch:

@@ -94,3 +94,23 @@ def test_curation_commands_and_log(db):
     assert run(db, "curation-replay").exit_code == 0
     people = json.loads(run(db, "entities", "--type", "PERSON", "--json").stdout)
     assert "Sergei Kudrin (KNB)" in {p["name"] for p in people}
+
+
+def test_refresh_after_curation_makes_the_kept_tenures_fresh_again(db):
+    from newsgraph import kept_tenures
+    from newsgraph.store import Store
+
+    def fresh() -> bool:
+        with Store.open(f"sqlite:///{db}", readonly=True) as kb, kb.read() as conn:
+            return kept_tenures.fresh(conn)
+
+    assert fresh()  # ingest refreshed them
+    before = json.loads(run(db, "holders", "interior minister", "--json").stdout)
+    assert run(db, "rename", "Kudrin", "Sergei Kudrin (KNB)").exit_code == 0
+    assert not fresh()
+    stale = json.loads(run(db, "holders", "interior minister", "--json").stdout)  # built from the facts meanwhile
+    result = run(db, "refresh")
+    assert result.exit_code == 0 and "refreshed in" in result.output
+    assert fresh()
+    assert json.loads(run(db, "holders", "interior minister", "--json").stdout) == stale == before
+    assert "already up to date" in run(db, "refresh").output

@@ -349,6 +349,9 @@ kept_tenures = sa.Table(
     sa.Column("latest", _date, nullable=False, comment="last sighting, else start, else first sighting ('' if none)"),
     sa.Column("sources", sa.Text, nullable=False,
               comment="the latest fact rows it shows as sources, evidence included: a JSON array per line"),
+    sa.Column("signature", sa.String(32), nullable=False,
+              comment="hash of all of the above and the post keys: a role's refresh rewrites only changed "
+                      "tenures"),
     sa.Index("ix_kept_tenures_person_id", "person_id"),
     sa.Index("ix_kept_tenures_role_org_id_residual", "role", "org_id", "residual", "person_id", "reports", "latest"),
     comment="added by 0008: every tenure, built over the whole base (newsgraph.kept_tenures)",

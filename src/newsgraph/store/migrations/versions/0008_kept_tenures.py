@@ -46,6 +46,9 @@ def upgrade() -> None:
                   comment="last sighting, else start, else first sighting ('' if none)"),
         sa.Column('sources', sa.Text(), nullable=False,
                   comment='the latest fact rows it shows as sources, evidence included: a JSON array per line'),
+        sa.Column('signature', sa.String(length=32), nullable=False,
+                  comment="hash of all of the above and the post keys: a role's refresh rewrites only changed "
+                          "tenures"),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_tenures')),
         comment='added by 0008: every tenure, built over the whole base (newsgraph.kept_tenures)',
     )
