@@ -312,10 +312,10 @@ def of_person(conn: Connection, person_id: int, limit: int | None = None,
 
 
 def holders(conn: Connection, title: str, on: str | None = None, limit: int | None = None,
-            sources: int | None = None) -> list[tenure.Tenure]:
+            sources: int | None = None, counts: dict[str, int] | None = None) -> list[tenure.Tenure]:
     """The kept tenures of the post TITLE names, of the LIMIT (``tenure.MAX_HOLDERS``) (person, body) pairs with the
     most reports; ON: only those held on that date (every pair considered). SOURCES: the source rows read of each
-    (the latest; all that are kept when None).
+    (the latest; all that are kept when None). COUNTS, when given, gets ``holders``: the pairs there are in all.
 
     A tenure is of the post as ``tenure.holders_rows`` reads it: one of its facts has one of the post's keys, or it
     is of the post's role in one of the bodies the title names; and ``tenure.matches_query`` keeps it."""
@@ -338,22 +338,33 @@ def holders(conn: Connection, title: str, on: str | None = None, limit: int | No
     if not org_ids and len(post_keys) == 1 and not on:
         # a post named without a body ("President"): its most reported pairs, kept per key, read from an index
         h = kept_post_holders.c
-        top = conn.execute(sa.select(h.person_id, h.org_id).where(h.post_key == next(iter(post_keys)))
+        key = next(iter(post_keys))
+        top = conn.execute(sa.select(h.person_id, h.org_id).where(h.post_key == key)
                            .order_by(h.reports.desc(), h.latest.desc(), h.person_id, h.org_id.nulls_first())
                            .limit(limit)).all()
+        if counts is not None:
+            counts["holders"] = len(top) if len(top) < limit else conn.execute(
+                sa.select(sa.func.count()).select_from(kept_post_holders).where(h.post_key == key)).scalar()
         return _of_pairs(conn, top, lambda pick: sa.select(kk.tenure_id).where(
             kk.post_key.in_(sorted(post_keys)), pick(kept_tenure_keys)), sources)
     if on:
         ids = sa.select(of_post().c.tid)
         found = [_tenure(r, sources) for r in conn.execute(sa.select(kept_tenures).where(k.id.in_(ids))
                                                            .order_by(k.id))]
-        return tenure.capped_holders([t for t in found if tenure.held_on(t, on)], limit)
+        held = [t for t in found if tenure.held_on(t, on)]
+        if counts is not None:
+            counts["holders"] = len({(t.person_id, t.org_id) for t in held})
+        return tenure.capped_holders(held, limit)
     every = of_post()
     n, latest = sa.func.sum(every.c.reports).label("n"), sa.func.max(every.c.latest).label("latest")
     top = conn.execute(sa.select(every.c.person_id, every.c.org_id, n, latest)
                        .group_by(every.c.person_id, every.c.org_id)
                        .order_by(n.desc(), latest.desc(), every.c.person_id, sa.func.coalesce(every.c.org_id, -1))
                        .limit(limit)).all()
+    if counts is not None:
+        counts["holders"] = len(top) if len(top) < limit else conn.execute(sa.select(sa.func.count()).select_from(
+            sa.select(every.c.person_id, every.c.org_id).group_by(every.c.person_id, every.c.org_id).subquery())
+        ).scalar()
     return _of_pairs(conn, top, lambda pick: sa.select(of_post(pick(kept_tenure_keys),
                                                                where_bodied=(pick(kept_tenures),)).c.tid), sources)
 

@@ -746,14 +746,15 @@ def wanted_post(conn: Connection, title: str,
     return (post.role, org_ids, residual), keys
 
 
-def holders_rows(conn: Connection, title: str,
-                 limit: int | None = 4 * MAX_HOLDERS) -> tuple[list[Row], PostResolver, tuple]:
+def holders_rows(conn: Connection, title: str, limit: int | None = 4 * MAX_HOLDERS,
+                 read: dict[str, bool] | None = None) -> tuple[list[Row], PostResolver, tuple]:
     """Fact rows of the post TITLE names, its resolver, and (role, bodies, residual) to filter tenures by.
 
     When more than LIMIT (person, body) pairs have facts under the post's keys, only the LIMIT with the most
     (``top_holders``) are read. LIMIT is a few times ``MAX_HOLDERS``: some of the keys' facts are of another
     post of the body (``matches_query``), and the answer is cut to MAX_HOLDERS by ``capped_holders``.
     LIMIT None reads every pair: a question about one date must not lose a little-reported holder of then.
+    READ, when given, gets ``cut``: whether pairs were left unread.
     """
     resolver = PostResolver(conn)
     want, keys = wanted_post(conn, title, resolver)
@@ -761,6 +762,8 @@ def holders_rows(conn: Connection, title: str,
     if not conds:
         return [], resolver, want
     top = top_holders(conn, conds, limit) if limit is not None else None
+    if read is not None:
+        read["cut"] = top is not None
     if top is not None:
         people = sorted({p for p, _ in top})
         with_body = sorted((p, o) for p, o in top if o is not None)

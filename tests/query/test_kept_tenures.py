@@ -187,10 +187,14 @@ def test_a_post_named_without_a_body_lists_its_most_reported_holders_as_when_bui
                     [{"kind": "position", "person": name, "title": "Senator", "status": "current",
                       "evidence": f"Senator {name}"}], source="nation", published=f"2025-03-{day + 1 + i % 3:02d}")
         kb.refresh_summary()
-        fresh = query.holders(kb, "Senator")
+        counts: dict = {}
+        fresh = query.holders(kb, "Senator", counts=counts)
+        assert (counts["holders"], counts["shown"]) == (len(people), tenure.MAX_HOLDERS)
         _make_stale(kb)
-        stale = query.holders(kb, "Senator")
+        stale_counts: dict = {}
+        stale = query.holders(kb, "Senator", counts=stale_counts)
         assert fresh == stale
+        assert stale_counts == {"holders": len(people), "shown": tenure.MAX_HOLDERS, "more": False}
         assert len(fresh) == tenure.MAX_HOLDERS
         left_out = set(people) - {h["person"]["name"] for h in fresh}
         assert len(left_out) == 2 and all(people.index(n) % 4 == 0 for n in left_out)  # once-reported ones go

@@ -145,7 +145,12 @@ def holders_cli(title: str = typer.Argument(..., metavar="TITLE", help="A post, 
     if on and parse_date(on) is None:
         raise fail(f"--on must be YYYY-MM-DD, not {on!r}")
     with _store() as store:
-        rows = query.holders(store, title, on=on, outlets=_outlets(outlets))
+        counts: dict[str, Any] = {}
+        rows = query.holders(store, title, on=on, outlets=_outlets(outlets), counts=counts)
+    if counts.get("holders", 0) > counts.get("shown", 0):  # on stderr: --json output stays a plain list
+        more = "more than " if counts.get("more") else ""
+        err_console.print(f"the {counts['shown']} most reported of {more}{counts['holders']} holders "
+                          "(people per body); name the body for the rest, e.g. 'interior minister of Kenya'")
     if as_json:
         return _dump(rows)
     if not rows:

@@ -399,20 +399,34 @@ def _grouped_relations(rows: list[Row], entity_id: int, names, copies, outlets) 
 
 # -- holders, quotes, timeline --------------------------------------------------------------------
 
-def holders(store, title: str, on: str | None = None, outlets: Outlets | None = None) -> list[dict[str, Any]]:
-    """Who held the post TITLE names (any wording of it), when, on what evidence; ON: only who held it then."""
+def holders(store, title: str, on: str | None = None, outlets: Outlets | None = None,
+            counts: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Who held the post TITLE names (any wording of it), when, on what evidence; ON: only who held it then.
+
+    The tenures of the ``tenure.MAX_HOLDERS`` (person, body) pairs with the most reports. COUNTS, when given, gets
+    ``holders`` (the pairs there are in all) and ``shown`` (those answered); on a base whose kept tenures are
+    stale (after a correction, until ``newsgraph refresh``), ``holders`` may count only the most reported few
+    hundred, and ``more`` is then true."""
     outlets = outlets if outlets is not None else default_outlets()
+    counted: dict[str, Any] = {}
     with store.read() as conn:
         if kept_tenures.fresh(conn):  # built over the whole base at the last refresh (newsgraph.kept_tenures)
-            tenures = kept_tenures.holders(conn, title, on, sources=_tenure.HOLDER_SOURCES)
+            tenures = kept_tenures.holders(conn, title, on, sources=_tenure.HOLDER_SOURCES, counts=counted)
         else:
             # on a date, every pair is read: the cut to the most reported would drop who held an old post then
-            rows, resolver, want = _tenure.holders_rows(conn, title, limit=None if on else 4 * _tenure.MAX_HOLDERS)
+            read: dict[str, bool] = {}
+            rows, resolver, want = _tenure.holders_rows(conn, title, limit=None if on else 4 * _tenure.MAX_HOLDERS,
+                                                        read=read)
             tenures = [t for t in _tenure.tenures_from_rows(conn, rows, None, resolver)
                        if _tenure.matches_query(t, want)]
             if on:
                 tenures = [t for t in tenures if _tenure.held_on(t, on)]
+            counted["holders"] = len({(t.person_id, t.org_id) for t in tenures})
+            counted["more"] = read.get("cut", False)
             tenures = _tenure.capped_holders(tenures)
+        counted["shown"] = len({(t.person_id, t.org_id) for t in tenures})
+        if counts is not None:
+            counts.update(counted)
         # each holder lists its latest HOLDER_SOURCES sources (``sightings`` counts them all), corroboration reads those
         listed = [_tenure.shown_rows(t, _tenure.HOLDER_SOURCES) for t in tenures]
         copies = copies_of(conn, {r.article_id for rows in listed for r in rows})

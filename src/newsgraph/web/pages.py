@@ -123,12 +123,13 @@ def post_page(request: Request, state: State,
               on: Annotated[str | None, Query(pattern=DATE)] = None) -> Response:
     title, on = clean(title) or "", on or None
     try:
-        found = query.holders(state.store, title, on) if title else []
+        counts: dict[str, Any] = {}
+        found = query.holders(state.store, title, on, counts=counts) if title else []
     except QueryError as err:  # not a post: say so on the page (the .json twin answers 400)
         if request.url.path.endswith(".json"):
             raise
         return _render(request, "post.html", {"title": title, "on": on, "holders": [], "rows": [],
                                               "error": str(err)}, "/posts.json")
     rows = data.tenure_rows(found, "person")
-    payload = {"title": title, "on": on, "holders": found, "rows": rows}
+    payload = {"title": title, "on": on, "holders": found, "rows": rows, "counts": counts}
     return _render(request, "post.html", payload, "/posts.json", {"chart": data.chart(rows, _today())})
