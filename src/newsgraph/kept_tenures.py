@@ -301,14 +301,18 @@ def _tenure(row: Any, sources: int | None = None) -> tenure.Tenure:
 def of_person(conn: Connection, person_id: int, limit: int | None = None,
               counts: dict[str, int] | None = None) -> list[tenure.Tenure]:
     """``tenure.tenures_of`` read from the kept tenures: PERSON_ID's, at most LIMIT posts (the most reported)."""
-    own = [_tenure(r) for r in conn.execute(sa.select(kept_tenures).where(kept_tenures.c.person_id == person_id)
-                                           .order_by(kept_tenures.c.id))]
-    n_posts = len({t.post for t in own})
+    rows = conn.execute(sa.select(kept_tenures).where(kept_tenures.c.person_id == person_id)
+                        .order_by(kept_tenures.c.id)).all()
+    weight: dict[tuple, tuple[int, str]] = {}  # as tenure.capped_posts weighs posts, before any source is decoded
+    for r in rows:
+        n, last = weight.get((r.role, r.org_id, r.residual), (0, ""))
+        weight[(r.role, r.org_id, r.residual)] = (n + r.reports, max(last, r.latest))
     if counts is not None:
-        counts["posts"] = n_posts
-    if limit is not None and n_posts > limit:
-        own = tenure.capped_posts(own, limit)
-    return own
+        counts["posts"] = len(weight)
+    if limit is not None and len(weight) > limit:
+        keep = set(tenure.heaviest(weight, limit))
+        rows = [r for r in rows if (r.role, r.org_id, r.residual) in keep]
+    return [_tenure(r) for r in rows]
 
 
 def holders(conn: Connection, title: str, on: str | None = None, limit: int | None = None,

@@ -665,8 +665,13 @@ def capped_posts(tenures: list[Tenure], limit: int) -> list[Tenure]:
     for t in tenures:
         n, last = weight.get(t.post, (0, ""))
         weight[t.post] = (n + reports(t), max(last, t.last_seen or t.start or t.first_seen or ""))
-    keep = set(sorted(weight, key=lambda p: (-weight[p][0], _neg(weight[p][1]), repr(p)))[:limit])
+    keep = set(heaviest(weight, limit))
     return [t for t in tenures if t.post in keep]
+
+
+def heaviest(weight: Mapping[tuple, tuple[int, str]], limit: int) -> list[tuple]:
+    """The LIMIT posts of WEIGHT (post -> (reports, latest date)) with the most reports, then the latest."""
+    return sorted(weight, key=lambda p: (-weight[p][0], _neg(weight[p][1]), repr(p)))[:limit]
 
 
 def _neg(date: str) -> tuple[int, ...]:
@@ -864,6 +869,6 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
 
 
 __all__ = ["HOLDER_SOURCES", "MAX_HOLDERS", "MAX_POSTS", "PostResolver", "Tenure", "build_tenures", "capped_holders",
-           "capped_posts", "clean_date", "held_on", "holders_rows", "hydrate", "infer_successor_ends",
+           "capped_posts", "clean_date", "heaviest", "held_on", "holders_rows", "hydrate", "infer_successor_ends",
            "names_for_tenures", "post_rows", "reports", "shown_rows", "tenure_json", "tenures_from_rows",
            "tenures_of", "top_holders", "wanted_post"]
