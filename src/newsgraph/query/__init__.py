@@ -41,7 +41,7 @@ from __future__ import annotations
 import contextlib
 import operator
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -65,6 +65,8 @@ from ..store.schema import (
     resolution_links,
 )
 from ._common import (
+    FACT_COLUMNS,
+    LEAN_FACT_COLUMNS,
     MAX_SOURCES,
     PERSONNEL,
     aliases_of,
@@ -264,12 +266,12 @@ def _fact_ids_about(conn: Connection, entity_id: int, exclude: Iterable[str] = (
 
 
 def _facts_about(conn: Connection, entity_id: int, kinds: Iterable[str] | None = None,
-                 exclude: Iterable[str] = ()) -> list[Row]:
-    """Every live fact in which ENTITY_ID plays any part."""
+                 exclude: Iterable[str] = (), columns: Sequence[Any] = FACT_COLUMNS) -> list[Row]:
+    """Every live fact in which ENTITY_ID plays any part (COLUMNS of each)."""
     where = [facts.c.id.in_(_fact_ids_about(conn, entity_id, exclude))]
     if kinds:
         where.append(facts.c.kind.in_(list(kinds)))
-    return fetch_facts(conn, *where)
+    return fetch_facts(conn, *where, columns=columns)
 
 
 def _latest_facts_about(conn: Connection, entity_id: int, per_kind: int, exclude: Iterable[str] = ()
@@ -502,7 +504,8 @@ def _in_window(r: Row, since: str | None, until: str | None) -> bool:
 
 def _neighbourhood(conn: Connection, entity_id: int, relation: str | None, since: str | None,
                    until: str | None) -> list[tuple[int, int, str, str | None, Row]]:
-    rows = [r for r in _facts_about(conn, entity_id) if _in_window(r, since, until)]
+    # edges show the evidence sentence, not the spans: no JSON to decode for thousands of facts
+    rows = [r for r in _facts_about(conn, entity_id, columns=LEAN_FACT_COLUMNS) if _in_window(r, since, until)]
     parts = participants_of(conn, [r.id for r in rows if r.kind == "event"])
     out = []
     for a, b, kind, rel, r in _edges_of_rows(rows, parts):
@@ -557,8 +560,10 @@ def network(store, entity_id: int | None = None, depth: int = 1, relation: str |
 def _edge_json(key: tuple, rows: list[Row], names) -> dict[str, Any]:
     a, b, kind, rel = key
     uniq = {r.id: r for r in rows}
+    # the latest MAX_SOURCES sentences (a head of state and their country share thousands); weight counts all
+    shown = sorted(uniq.values(), key=lambda r: (r.a_published or "", r.id))[-MAX_SOURCES:]
     return {"source": a, "target": b, "kind": kind, "relation": rel, "facts": sorted(uniq),
-            "evidence": [source_of(r, names) for r in uniq.values()], "weight": len(uniq)}
+            "evidence": [source_of(r, names) for r in shown], "weight": len(uniq)}
 
 
 def path(store, a_id: int, b_id: int, max_depth: int = 4) -> dict[str, Any]:
