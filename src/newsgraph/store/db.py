@@ -105,9 +105,10 @@ def _sqlite_engine(url: URL, *, readonly: bool, timeout: float) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         cur.execute("PRAGMA foreign_keys = ON")
-        if not memory:
-            # reads served from the OS page cache without a copy into SQLite's own (a query on a large base reads
-            # thousands of pages): the map only reserves address space, the kernel pages it in as it is read
+        if readonly and not memory:
+            # queries (the CLI's and the web app's read-only opens) read pages from the OS page cache without a copy
+            # into SQLite's own: thousands of pages per query on a large base. Only address space is reserved, but
+            # the pages read count in the process's RSS, so writers (ingest, whose memory must stay flat) do not map
             cur.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         if not readonly and not memory:
             cur.execute("PRAGMA journal_mode = WAL")
