@@ -110,3 +110,30 @@ def test_a_title_that_names_no_post_is_a_query_error(store):
 
     with pytest.raises(QueryError):
         query.holders(store, "the police")
+
+
+def test_a_start_in_a_post_read_without_its_body_does_not_end_a_tenure_in_a_known_body(store):
+    """'head' of no known body is another post in every article that says it: it ends nobody's tenure elsewhere."""
+    text = "Noordin Haji, head of Kenya's National Intelligence Service, briefed MPs on Tuesday."
+    add(store, text, [("Noordin Haji", "PERSON", []), ("National Intelligence Service", "ORG", ["NIS"])],
+        [{"kind": "position", "person": "Noordin Haji", "title": "head", "org": "National Intelligence Service",
+          "status": "current", "evidence": text}], source="nation", published="2025-03-04")
+    later = "Ruth Wanjiku was appointed head on Monday, the statement said."
+    add(store, later, [("Ruth Wanjiku", "PERSON", [])],
+        [{"kind": "appointment", "person": "Ruth Wanjiku", "title": "head", "date": "2025-06-02", "evidence": later}],
+        source="star", published="2025-06-03")
+    [haji] = query.show(store, _id(store, "Noordin Haji"))["positions"]
+    assert (haji["status"], haji["end"]) == ("current", None)
+    # once she is named head of that body, her appointment without one is read as that post (her only one):
+    # she succeeded him, from the first report of it
+    named = "Ruth Wanjiku was appointed head of the National Intelligence Service on 1 September 2025."
+    add(store, named, [("Ruth Wanjiku", "PERSON", []), ("National Intelligence Service", "ORG", [])],
+        [{"kind": "appointment", "person": "Ruth Wanjiku", "title": "head of the National Intelligence Service",
+          "org": "National Intelligence Service", "date": "2025-09-01", "evidence": named}],
+        source="star", published="2025-09-02")
+    [haji] = query.show(store, _id(store, "Noordin Haji"))["positions"]
+    assert (haji["status"], haji["end"], haji["end_basis"]) == ("former", "2025-06-02", "successor")
+
+
+def _id(store, name: str) -> int:
+    return query.resolve_name(store, name, "PERSON")
