@@ -18,10 +18,12 @@ Tenures only change when personnel facts of their post's role arrive, so they ar
   facts would not have read.
 
 Each kept tenure carries what answers show of it: dates and how they are known, its successor, how
-many reports it rests on, and the latest ``MAX_SOURCES`` fact rows (id, article, who asserted it, and
-the sighting counts of a grouped row), whose evidence ``tenure.hydrate`` reads for the tenures shown.
-Body names learned after a role was last rebuilt (a new acronym of a ministry) are read the next time
-that role is rebuilt.
+many reports it rests on, and the latest ``MAX_SOURCES`` fact rows with their evidence and article
+(and the sighting counts of a grouped row), so answers read no fact. A role's rebuild rewrites only
+the tenures whose signature (a hash of all that) changed. ``kept_post_holders`` keeps, per post key,
+each (person, body) pair's reports: ``holders`` of a post named without a body reads its most
+reported holders from an index. Body names learned after a role was last rebuilt (a new acronym of
+a ministry) are read the next time that role is rebuilt (``newsgraph refresh --full`` forces it).
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ from sqlalchemy.engine import Connection
 
 from . import posts, tenure
 from .query._common import PERSONNEL, one_of, selective
-from .store.schema import curation_log, facts, kept_post_holders, kept_tenure_keys, kept_tenure_state, kept_tenures
+from .store import summary
+from .store.schema import facts, kept_post_holders, kept_tenure_keys, kept_tenure_state, kept_tenures
 
 __all__ = ["fresh", "holders", "of_person", "refresh"]
 
@@ -64,21 +67,9 @@ class KeptRow(dict):
         return self
 
 
-def _stamps(conn: Connection) -> tuple[int, int]:
-    top = conn.execute(sa.select(
-        sa.select(sa.func.coalesce(sa.func.max(facts.c.id), 0)).scalar_subquery(),
-        sa.select(sa.func.coalesce(sa.func.max(curation_log.c.id), 0)).scalar_subquery())).one()
-    return int(top[0]), int(top[1])
-
-
 def fresh(conn: Connection) -> bool:
     """Whether ``kept_tenures`` covers every fact and the whole curation log (one query)."""
-    row = conn.execute(sa.select(
-        kept_tenure_state.c.fact_id, kept_tenure_state.c.curation_id,
-        sa.select(sa.func.coalesce(sa.func.max(facts.c.id), 0)).scalar_subquery(),
-        sa.select(sa.func.coalesce(sa.func.max(curation_log.c.id), 0)).scalar_subquery())
-        .where(kept_tenure_state.c.id == 1)).first()
-    return row is not None and row[0] == row[2] and row[1] == row[3]
+    return summary.state_is_fresh(conn, kept_tenure_state)
 
 
 # -- building -------------------------------------------------------------------------------------
@@ -87,7 +78,7 @@ def refresh(conn: Connection, *, full: bool = False) -> str:
     """Bring ``kept_tenures`` up to date inside the caller's write transaction; returns 'fresh' (nothing to do),
     'incremental' (the roles new facts touched rebuilt) or 'rebuilt' (every role: FULL, first time, curation
     moved, or facts removed)."""
-    facts_top, curation_top = _stamps(conn)
+    facts_top, curation_top = summary.stamps(conn)
     state = conn.execute(sa.select(kept_tenure_state.c.fact_id, kept_tenure_state.c.curation_id)
                          .where(kept_tenure_state.c.id == 1)).first()
     rebuild = full or state is None or state.curation_id != curation_top or state.fact_id > facts_top

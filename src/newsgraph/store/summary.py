@@ -40,10 +40,10 @@ _KEY_COLUMNS = [*GROUP_COLUMNS, *_FILTER_COLUMNS]
 _NAMES = [c.name for c in _KEY_COLUMNS]
 _BATCH = 2000
 
-__all__ = ["GROUP_COLUMNS", "fresh", "groups", "refresh"]
+__all__ = ["GROUP_COLUMNS", "fresh", "groups", "refresh", "stamps", "state_is_fresh"]
 
 
-def _stamps(conn: Connection) -> tuple[int, int]:
+def stamps(conn: Connection) -> tuple[int, int]:
     """(highest fact id, highest curation log id), 0 for an empty table: both reads are index lookups."""
     top = conn.execute(sa.select(
         sa.select(sa.func.coalesce(sa.func.max(facts.c.id), 0)).scalar_subquery(),
@@ -53,11 +53,17 @@ def _stamps(conn: Connection) -> tuple[int, int]:
 
 def fresh(conn: Connection) -> bool:
     """Whether ``sighting_groups`` covers every fact and the whole curation log (one query)."""
+    return state_is_fresh(conn, sighting_state)
+
+
+def state_is_fresh(conn: Connection, state: sa.Table) -> bool:
+    """Whether the kept table whose state row (id 1: fact_id, curation_id) is in STATE covers every fact and the
+    whole curation log (one query)."""
     row = conn.execute(sa.select(
-        sighting_state.c.fact_id, sighting_state.c.curation_id,
+        state.c.fact_id, state.c.curation_id,
         sa.select(sa.func.coalesce(sa.func.max(facts.c.id), 0)).scalar_subquery(),
         sa.select(sa.func.coalesce(sa.func.max(curation_log.c.id), 0)).scalar_subquery())
-        .where(sighting_state.c.id == 1)).first()
+        .where(state.c.id == 1)).first()
     return row is not None and row[0] == row[2] and row[1] == row[3]
 
 
@@ -112,7 +118,7 @@ def refresh(conn: Connection, *, full: bool = False) -> str:
     """Bring ``sighting_groups`` up to date inside the caller's write transaction; returns what it did:
     'fresh' (nothing to do), 'incremental' (facts added since) or 'rebuilt' (FULL, first time, curation
     moved, or facts removed)."""
-    facts_top, curation_top = _stamps(conn)
+    facts_top, curation_top = stamps(conn)
     state = conn.execute(sa.select(sighting_state.c.fact_id, sighting_state.c.curation_id)
                          .where(sighting_state.c.id == 1)).first()
     rebuild = full or state is None or state.curation_id != curation_top or state.fact_id > facts_top
