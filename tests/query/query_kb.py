@@ -53,3 +53,28 @@ def add(store, text: str, entities, facts=None, **meta) -> dict:
     store.add(c, Article(text=text, title=head["title"], source=head["source"],
                          published=parse_date(head["published"])))
     return c
+
+
+def all_answers(kb) -> dict[str, str]:
+    """show of every live entity and holders of every post title in the base, as comparable JSON: what two ways
+    of answering (kept summaries fresh or stale) must agree on."""
+    import json
+
+    import sqlalchemy as sa
+
+    from newsgraph import query
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.store.schema import entities, facts
+
+    with kb.read() as conn:
+        ids = conn.execute(sa.select(entities.c.id).where(entities.c.merged_into.is_(None))
+                           .order_by(entities.c.id)).scalars().all()
+        titles = sorted(set(conn.execute(sa.select(facts.c.title).where(facts.c.title.is_not(None))).scalars()))
+    out = {f"show {eid}": json.dumps(query.show(kb, eid), sort_keys=True, default=str) for eid in ids}
+    for title in titles:
+        try:
+            answer = query.holders(kb, title)
+        except NewsgraphError as err:  # a title that names no post is refused the same way on both paths
+            answer = {"error": str(err)}
+        out[f"holders {title}"] = json.dumps(answer, sort_keys=True, default=str)
+    return out

@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 
 import sqlalchemy as sa
-from query_kb import add
+from query_kb import add, all_answers
 
 from newsgraph import curate, kept_tenures, query, tenure
-from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import ingest
 from newsgraph.store import Store
 from newsgraph.store.schema import entities, facts, kept_tenure_keys, kept_tenure_state
@@ -43,22 +42,6 @@ def _make_stale(kb: Store) -> None:
         conn.execute(kept_tenure_state.update().values(curation_id=-1))  # as if the curation log moved
 
 
-def _answers(kb: Store) -> dict[str, str]:
-    """show of every live entity and holders of every post title in the base, as comparable JSON."""
-    with kb.read() as conn:
-        ids = conn.execute(sa.select(entities.c.id).where(entities.c.merged_into.is_(None))
-                           .order_by(entities.c.id)).scalars().all()
-        titles = sorted(set(conn.execute(sa.select(facts.c.title).where(facts.c.title.is_not(None))).scalars()))
-    out = {f"show {eid}": json.dumps(query.show(kb, eid), sort_keys=True, default=str) for eid in ids}
-    for title in titles:
-        try:
-            answer = query.holders(kb, title)
-        except NewsgraphError as err:  # a title that names no post is refused the same way on both paths
-            answer = {"error": str(err)}
-        out[f"holders {title}"] = json.dumps(answer, sort_keys=True, default=str)
-    return out
-
-
 def _kept_rows(kb: Store) -> list[tuple]:
     """The kept tenures and their keys without their ids (which a role's rebuild renumbers)."""
     with kb.read() as conn:
@@ -84,10 +67,10 @@ def test_answers_from_kept_tenures_equal_tenures_built_from_the_facts(store_url)
             _defence(kb, day, outlet)
         _replaced(kb)
         assert not _fresh(kb)  # written past ingest: stale, and answers are built from the facts
-        stale = _answers(kb)
+        stale = all_answers(kb)
         kb.refresh_summary()
         assert _fresh(kb)
-        fresh = _answers(kb)
+        fresh = all_answers(kb)
         assert fresh.keys() == stale.keys()
         for key in fresh:
             assert fresh[key] == stale[key], key
@@ -97,10 +80,10 @@ def test_answers_from_kept_tenures_equal_tenures_built_from_the_facts(store_url)
         # a curation (a merge re-points facts) leaves them stale until the next refresh, and the answers agree again
         curate.merge(kb, _entity(kb, "Soipan Tuya"), _entity(kb, "Aden Duale"))
         assert not _fresh(kb)
-        stale = _answers(kb)
+        stale = all_answers(kb)
         kb.refresh_summary()
         assert _fresh(kb)
-        assert _answers(kb) == stale
+        assert all_answers(kb) == stale
 
 
 def test_an_ingest_refreshes_the_roles_it_touched_as_a_rebuild_would(store_url):

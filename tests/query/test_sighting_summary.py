@@ -7,13 +7,12 @@ from __future__ import annotations
 import json
 
 import sqlalchemy as sa
-from query_kb import add
+from query_kb import add, all_answers
 
-from newsgraph import curate, query
-from newsgraph.errors import NewsgraphError
+from newsgraph import curate
 from newsgraph.ingest import ingest
 from newsgraph.store import Store, summary
-from newsgraph.store.schema import entities, facts, kept_tenure_state, sighting_groups, sighting_state
+from newsgraph.store.schema import entities, kept_tenure_state, sighting_groups, sighting_state
 
 FOREIGN = "Kenyan Foreign Minister Musalia Mudavadi met Ethiopia's Redwan Hussien in Nairobi on Monday."
 FOREIGN_AGAIN = "Foreign Minister Musalia Mudavadi of Kenya said talks with Ethiopia would resume."
@@ -60,20 +59,7 @@ def _answers(kb: Store) -> dict[str, str]:
     from the facts (grouped by the summary or not), not read from the kept tenures (test_kept_tenures.py)."""
     with kb.write() as conn:
         conn.execute(kept_tenure_state.delete())
-    with kb.read() as conn:
-        ids = conn.execute(sa.select(entities.c.id).where(entities.c.merged_into.is_(None))
-                           .order_by(entities.c.id)).scalars().all()
-        titles = sorted(set(conn.execute(sa.select(facts.c.title).where(facts.c.title.is_not(None))).scalars()))
-    out = {}
-    for eid in ids:
-        out[f"show {eid}"] = json.dumps(query.show(kb, eid), sort_keys=True, default=str)
-    for title in titles:
-        try:
-            answer = query.holders(kb, title)
-        except NewsgraphError as err:  # a title that names no post is refused the same way on both paths
-            answer = {"error": str(err)}
-        out[f"holders {title}"] = json.dumps(answer, sort_keys=True, default=str)
-    return out
+    return all_answers(kb)
 
 
 def _make_stale(kb: Store) -> None:
