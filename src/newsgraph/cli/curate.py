@@ -128,11 +128,15 @@ def curation_replay_cli(path: str = typer.Argument(None, metavar="[FILE]",
 
 @app.command("refresh")
 def refresh_cli(full: bool = typer.Option(False, "--full", help="Rebuild everything, even if up to date.")) -> None:
-    """Bring the kept tenures and sighting groups up to date (ingest does it; run it after curating).
+    """Bring the kept tenures and sighting groups up to date (ingest does it; run it after corrections).
 
-    A correction (merge, split, reject, ...) can change any tenure, so queries build tenures from the facts
-    until the next refresh: correct, but slow on a large base. This rebuilds what is kept, so that `show` and
-    `holders` read it again (about 20 s for a million facts).
+    After a correction, show and holders build tenures from the facts until the next refresh: slower on a big base.
+
+    It takes about 20 s for a million facts. Examples:
+
+      newsgraph refresh
+
+      newsgraph --db postgresql://localhost/kb refresh --full
     """
     import time
 
