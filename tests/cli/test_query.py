@@ -106,7 +106,8 @@ def test_refresh_after_curation_makes_the_kept_tenures_fresh_again(db):
 
     assert fresh()  # ingest refreshed them
     before = json.loads(run(db, "holders", "interior minister", "--json").stdout)
-    assert run(db, "rename", "Kudrin", "Sergei Kudrin (KNB)").exit_code == 0
+    renamed = run(db, "rename", "Kudrin", "Sergei Kudrin (KNB)")
+    assert renamed.exit_code == 0 and "newsgraph refresh" in renamed.output
     assert not fresh()
     stale = json.loads(run(db, "holders", "interior minister", "--json").stdout)  # built from the facts meanwhile
     result = run(db, "refresh")

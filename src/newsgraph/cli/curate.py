@@ -26,6 +26,12 @@ def _open():
     return Store.open(state.db_url)
 
 
+def _stale_hint() -> None:
+    """Say once, after a correction, that queries read tenures from the facts until a refresh."""
+    err_console.print("[dim]show and holders build tenures from the facts (slower on a big base) until "
+                      "`newsgraph refresh` or the next ingest[/]")
+
+
 def _fact_id(value: str) -> int:
     try:
         return int(value.lstrip("#"))
@@ -44,6 +50,7 @@ def merge_cli(a: str = typer.Argument(..., metavar="A", help="The entity to keep
         res = curate.merge(store, _entity_id(store, a), _entity_id(store, b), note=note, actor=actor)
     err_console.print(f"merged #{res['merged']['id']} {escape(res['merged']['name'])} into "
                       f"#{res['entity']['id']} {escape(res['entity']['name'])}")
+    _stale_hint()
 
 
 @app.command("split")
@@ -58,6 +65,7 @@ def split_cli(a: str = typer.Argument(..., metavar="A", help="The entity wrongly
         res = curate.split(store, _entity_id(store, a), names, note=note, actor=actor)
     err_console.print(f"split {escape(', '.join(res['names']))} from #{res['entity']['id']} into "
                       f"#{res['new_entity']}")
+    _stale_hint()
 
 
 @app.command("rename")
@@ -69,6 +77,7 @@ def rename_cli(a: str = typer.Argument(..., metavar="A"), name: str = typer.Argu
     with errors_to_exit(), _open() as store:
         res = curate.rename(store, _entity_id(store, a), name, note=note, actor=actor)
     err_console.print(f"#{res['entity']['id']} is now {escape(res['name'])}")
+    _stale_hint()
 
 
 @app.command("reject")
@@ -80,6 +89,7 @@ def reject_cli(fact: str = typer.Argument(..., metavar="FACT", help="A fact id."
     with errors_to_exit(), _open() as store:
         curate.reject(store, _fact_id(fact), note=note, actor=actor)
     err_console.print(f"rejected fact {fact}")
+    _stale_hint()
 
 
 @app.command("confirm")
@@ -91,6 +101,7 @@ def confirm_cli(fact: str = typer.Argument(..., metavar="FACT", help="A fact id.
     with errors_to_exit(), _open() as store:
         curate.confirm(store, _fact_id(fact), note=note, actor=actor)
     err_console.print(f"confirmed fact {fact}")
+    _stale_hint()
 
 
 @app.command("curation-log")
