@@ -89,6 +89,21 @@ def test_relations_quotes_and_timeline(store):
     assert [f["when"] for f in query.timeline(store, kalin)] == sorted(f["when"] for f in query.timeline(store, kalin))
 
 
+def test_a_network_edge_shows_its_latest_sentences_and_counts_them_all(store):
+    from newsgraph.query._common import MAX_SOURCES
+
+    days = [f"2024-{m:02d}-{d:02d}" for m in (1, 2) for d in range(1, 16)]  # 30 reports of one rivalry
+    for day in days:
+        text = f"Analysts said on {day} that the PKK remains a rival of the Kurdistan Democratic Party."
+        add(store, text, [("PKK", "ORG", []), ("Kurdistan Democratic Party", "ORG", [])],
+            [{"kind": "relation", "relation": "rival_of", "subject": "PKK", "object": "Kurdistan Democratic Party",
+              "evidence": text}], source="rudaw", published=day)
+    [edge] = query.network(store, query.resolve_name(store, "PKK"))["edges"]
+    assert edge["weight"] == len(edge["facts"]) == len(days)
+    assert [e["published"] for e in edge["evidence"]] == days[-MAX_SOURCES:]
+    assert all(day in e["evidence"] for day, e in zip(days[-MAX_SOURCES:], edge["evidence"], strict=True))
+
+
 def test_network_and_path_carry_their_facts(store):
     baghdad(store)
     kalin, araji = query.resolve_name(store, "Kalin"), query.resolve_name(store, "Qasim al-Araji")
