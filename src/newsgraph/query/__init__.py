@@ -16,13 +16,14 @@ are stable (fields may be added, none renamed or dropped).
   "sources"}], "personnel": [...], "counts": {"posts", "facts": {kind: n}, "truncated"}}``: at most
   ``tenure.MAX_POSTS`` posts (most reported) and the latest ``MAX_FACTS_PER_KIND`` facts of each kind,
   ``MAX_SOURCES`` sources per item; ``counts`` says how much there is in all
-- ``holders(store, title, on=None)`` -> ``[{"person": {"id", "name"}, "title", "org", "status", "start",
-  "end", "sources", ...}]``: the tenures of at most ``tenure.MAX_HOLDERS`` (person, body) pairs, those
-  with the most reports in the post
+- ``holders(store, title, on=None, counts=None)`` -> ``[{"person": {"id", "name"}, "title", "org", "status",
+  "start", "end", "sources", ...}]``: the tenures of at most ``tenure.MAX_HOLDERS`` (person, body) pairs, those
+  with the most reports in the post, each with its latest ``tenure.HOLDER_SOURCES`` sources; COUNTS gets how many
+  pairs there are in all
 - ``quotes(store, entity_id)``, ``timeline(store, entity_id)`` -> lists, oldest first
 - ``network(store, entity_id=None, depth=1, relation=None, since=None, until=None)`` ->
   ``{"nodes": [{"id", "name", "type"}], "edges": [{"source", "target", "kind", "relation", "facts",
-  "evidence"}]}``
+  "evidence", "weight"}]}``: each edge's latest ``MAX_SOURCES`` sentences, ``weight`` counting all its facts
 - ``path(store, a_id, b_id)`` -> ``{"found", "steps": [{"from", "to", "kind", "relation", "facts",
   "evidence"}]}``: the shortest chain of facts linking two actors
 - ``article(store, article_id)`` -> text, metadata, copies, mentions and facts with spans
@@ -33,7 +34,8 @@ A *source* is ``{"article", "title", "source", "published", "evidence", "fact", 
 ``attributed`` (it quotes someone). Grouped facts carry ``corroboration``: independent outlets,
 first/last reported, own voice vs attributed, and a profile of outlet kinds (``newsgraph.outlets``).
 Reads use indexed lookups only (by entity, by post key); nothing here scans a whole table except
-``list_entities`` with ``search`` and ``network`` without an entity.
+``list_entities`` with ``search`` and ``network`` without an entity. Tenures come from the kept tenures
+(``newsgraph.kept_tenures``) when they are fresh, else they are built from the facts (``newsgraph.tenure``).
 """
 
 from __future__ import annotations
@@ -415,17 +417,7 @@ def holders(store, title: str, on: str | None = None, outlets: Outlets | None = 
         if kept_tenures.fresh(conn):  # built over the whole base at the last refresh (newsgraph.kept_tenures)
             tenures = kept_tenures.holders(conn, title, on, sources=_tenure.HOLDER_SOURCES, counts=counted)
         else:
-            # on a date, every pair is read: the cut to the most reported would drop who held an old post then
-            read: dict[str, bool] = {}
-            rows, resolver, want = _tenure.holders_rows(conn, title, limit=None if on else 4 * _tenure.MAX_HOLDERS,
-                                                        read=read)
-            tenures = [t for t in _tenure.tenures_from_rows(conn, rows, None, resolver)
-                       if _tenure.matches_query(t, want)]
-            if on:
-                tenures = [t for t in tenures if _tenure.held_on(t, on)]
-            counted["holders"] = len({(t.person_id, t.org_id) for t in tenures})
-            counted["more"] = read.get("cut", False)
-            tenures = _tenure.capped_holders(tenures)
+            tenures = _built_holders(conn, title, on, counted)
         counted["shown"] = len({(t.person_id, t.org_id) for t in tenures})
         if counts is not None:
             counts.update(counted)
@@ -441,6 +433,20 @@ def holders(store, title: str, on: str | None = None, outlets: Outlets | None = 
         item["corroboration"] = corroboration(item["sources"], copies, outlets)
     return sorted(out, key=lambda p: (sort_date(p["start"], p["first_seen"], p["ended_before"], p["end"]),
                                       p["person"]["name"] or "", p["person"]["id"], p["post"]))
+
+
+def _built_holders(conn: Connection, title: str, on: str | None, counted: dict[str, Any]) -> list[_tenure.Tenure]:
+    """``holders``' tenures built from the post's facts (the kept tenures are stale); COUNTED gets the counts."""
+    # on a date, every pair is read: the cut to the most reported would drop who held an old post then
+    read: dict[str, bool] = {}
+    rows, resolver, want = _tenure.holders_rows(conn, title, limit=None if on else 4 * _tenure.MAX_HOLDERS,
+                                                read=read)
+    tenures = [t for t in _tenure.tenures_from_rows(conn, rows, None, resolver) if _tenure.matches_query(t, want)]
+    if on:
+        tenures = [t for t in tenures if _tenure.held_on(t, on)]
+    counted["holders"] = len({(t.person_id, t.org_id) for t in tenures})
+    counted["more"] = read.get("cut", False)
+    return _tenure.capped_holders(tenures)
 
 
 def quotes(store, entity_id: int) -> list[dict[str, Any]]:
