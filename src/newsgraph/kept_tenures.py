@@ -218,11 +218,10 @@ def _write_pairs(conn: Connection, role: str, signed: list[tuple[str, tenure.Ten
     """ROLE's rows of ``kept_post_holders``: per post key, each (person, body) pair's reports and latest date."""
     pairs: dict[tuple[str, int, int | None], list[Any]] = {}
     for _, t, keys in signed:
-        latest = t.last_seen or t.start or t.first_seen or ""
         for key in keys:
             pair = pairs.setdefault((key, t.person_id, t.post[1]), [0, ""])
             pair[0] += tenure.reports(t)
-            pair[1] = max(pair[1], latest)
+            pair[1] = max(pair[1], t.latest)
     want = {(key, pid, oid, n, latest) for (key, pid, oid), (n, latest) in pairs.items()}
     h = kept_post_holders.c
     have = {tuple(r[1:]): r[0] for r in conn.execute(
@@ -242,7 +241,7 @@ def _write_batch(conn: Connection, signed: list[tuple[str, tenure.Tenure, set[st
     tenure.hydrate(conn, [t for _, t, _ in signed])
     for sig, t, t_keys in signed:
         row = {"id": next_id, "role": t.post[0], "person_id": t.person_id, "org_id": t.post[1], "residual": t.post[2],
-               "reports": tenure.reports(t), "latest": t.last_seen or t.start or t.first_seen or ""}
+               "reports": tenure.reports(t), "latest": t.latest}
         copies = {c: row[c] for c in _KEY_COPIES}
         keys += [{"tenure_id": next_id, "post_key": key, **copies} for key in sorted(t_keys)]
         batch.append({
@@ -294,10 +293,8 @@ def of_person(conn: Connection, person_id: int, limit: int | None = None,
     """``tenure.tenures_of`` read from the kept tenures: PERSON_ID's, at most LIMIT posts (the most reported)."""
     rows = conn.execute(sa.select(kept_tenures).where(kept_tenures.c.person_id == person_id)
                         .order_by(kept_tenures.c.id)).all()
-    weight: dict[tuple, tuple[int, str]] = {}  # as tenure.capped_posts weighs posts, before any source is decoded
-    for r in rows:
-        n, last = weight.get((r.role, r.org_id, r.residual), (0, ""))
-        weight[(r.role, r.org_id, r.residual)] = (n + r.reports, max(last, r.latest))
+    # posts weighed as tenure.capped_posts weighs them, before any source is decoded
+    weight = tenure.weigh(((r.role, r.org_id, r.residual), r.reports, r.latest) for r in rows)
     if counts is not None:
         counts["posts"] = len(weight)
     if limit is not None and len(weight) > limit:
@@ -335,7 +332,7 @@ def holders(conn: Connection, title: str, on: str | None = None, limit: int | No
         h = kept_post_holders.c
         key = next(iter(post_keys))
         top = conn.execute(sa.select(h.person_id, h.org_id).where(h.post_key == key)
-                           .order_by(h.reports.desc(), h.latest.desc(), h.person_id, h.org_id.nulls_first())
+                           .order_by(h.reports.desc(), h.latest.desc(), h.person_id, sa.func.coalesce(h.org_id, -1))
                            .limit(limit)).all()
         if counts is not None:
             counts["holders"] = len(top) if len(top) < limit else conn.execute(

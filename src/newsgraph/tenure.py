@@ -84,6 +84,12 @@ class Tenure:
     n_reports: int | None = None
 
     @property
+    def latest(self) -> str:
+        """The latest date it was known held: last sighting, else start, else first sighting ('' if none); the
+        tie-break between equally reported tenures, the newest first."""
+        return self.last_seen or self.start or self.first_seen or ""
+
+    @property
     def anchor(self) -> str:
         return self.start or self.first_seen or self.ended_before or ""
 
@@ -605,10 +611,7 @@ def tenures_of(conn: Connection, person_id: int, limit: int | None = None,
 
 def capped_holders(tenures: list[Tenure], limit: int = MAX_HOLDERS) -> list[Tenure]:
     """The tenures of the LIMIT (person, body) pairs with the most reports (then the latest), all tenures of each."""
-    weight: dict[tuple, tuple[int, str]] = {}
-    for t in tenures:
-        n, last = weight.get((t.person_id, t.org_id), (0, ""))
-        weight[(t.person_id, t.org_id)] = (n + reports(t), max(last, t.last_seen or t.start or t.first_seen or ""))
+    weight = weigh(((t.person_id, t.org_id), reports(t), t.latest) for t in tenures)
     if len(weight) <= limit:
         return tenures
     # ties: the lower person id, then no body first (as ``kept_tenures.holders`` orders them in SQL)
@@ -661,12 +664,18 @@ def hydrate(conn: Connection, tenures: Iterable[Tenure], limit: int = MAX_SOURCE
 
 def capped_posts(tenures: list[Tenure], limit: int) -> list[Tenure]:
     """The tenures of the LIMIT posts with the most reports (then the latest), all tenures of each kept post."""
-    weight: dict[tuple, tuple[int, str]] = {}
-    for t in tenures:
-        n, last = weight.get(t.post, (0, ""))
-        weight[t.post] = (n + reports(t), max(last, t.last_seen or t.start or t.first_seen or ""))
-    keep = set(heaviest(weight, limit))
+    keep = set(heaviest(weigh((t.post, reports(t), t.latest) for t in tenures), limit))
     return [t for t in tenures if t.post in keep]
+
+
+def weigh(items: Iterable[tuple[tuple, int, str]]) -> dict[tuple, tuple[int, str]]:
+    """key -> (reports, latest date) summed over ITEMS of (key, reports, latest date): how caps rank posts and
+    holders."""
+    weight: dict[tuple, tuple[int, str]] = {}
+    for key, n, latest in items:
+        have, last = weight.get(key, (0, ""))
+        weight[key] = (have + n, max(last, latest))
+    return weight
 
 
 def heaviest(weight: Mapping[tuple, tuple[int, str]], limit: int) -> list[tuple]:
@@ -871,4 +880,4 @@ def tenure_json(conn: Connection, t: Tenure, names: Mapping[int, Mapping[str, An
 __all__ = ["HOLDER_SOURCES", "MAX_HOLDERS", "MAX_POSTS", "PostResolver", "Tenure", "build_tenures", "capped_holders",
            "capped_posts", "clean_date", "heaviest", "held_on", "holders_rows", "hydrate", "infer_successor_ends",
            "names_for_tenures", "post_rows", "reports", "shown_rows", "tenure_json", "tenures_from_rows",
-           "tenures_of", "top_holders", "wanted_post"]
+           "tenures_of", "top_holders", "wanted_post", "weigh"]

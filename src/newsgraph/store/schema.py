@@ -319,13 +319,19 @@ sighting_groups = sa.Table(
     comment="added by 0005: live position facts grouped as tenure.personnel_rows groups them (store.summary)",
 )
 
-sighting_state = sa.Table(
-    "sighting_state", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False, comment="always 1"),
-    sa.Column("fact_id", sa.Integer, nullable=False, comment="sighting_groups covers facts up to this id"),
-    sa.Column("curation_id", sa.Integer, nullable=False, comment="the curation log's highest id at that time"),
-    comment="added by 0005: how far sighting_groups is up to date (store.summary.fresh)",
-)
+def _state_table(name: str, kept: str, comment: str) -> sa.Table:
+    """The one-row table saying how far the kept table KEPT is up to date (``store.summary.state_is_fresh``)."""
+    return sa.Table(
+        name, metadata,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False, comment="always 1"),
+        sa.Column("fact_id", sa.Integer, nullable=False, comment=f"{kept} covers facts up to this id"),
+        sa.Column("curation_id", sa.Integer, nullable=False, comment="the curation log's highest id at that time"),
+        comment=comment,
+    )
+
+
+sighting_state = _state_table("sighting_state", "sighting_groups",
+                              "added by 0005: how far sighting_groups is up to date (store.summary.fresh)")
 
 kept_tenures = sa.Table(
     "kept_tenures", metadata,
@@ -387,13 +393,8 @@ kept_post_holders = sa.Table(
             "from an index",
 )
 
-kept_tenure_state = sa.Table(
-    "kept_tenure_state", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False, comment="always 1"),
-    sa.Column("fact_id", sa.Integer, nullable=False, comment="kept_tenures covers facts up to this id"),
-    sa.Column("curation_id", sa.Integer, nullable=False, comment="the curation log's highest id at that time"),
-    comment="added by 0008: how far kept_tenures is up to date (newsgraph.kept_tenures.fresh)",
-)
+kept_tenure_state = _state_table("kept_tenure_state", "kept_tenures",
+                                 "added by 0008: how far kept_tenures is up to date (newsgraph.kept_tenures.fresh)")
 
 __all__ = [
     "SCHEMA_VERSION", "metadata", "articles", "sources", "lsh_bands", "entities", "entity_names",
